@@ -1,0 +1,21 @@
+import { withStore } from '../store/open.js';
+import type { AppContext } from './context.js';
+import { importFile, type ImportOptions, type ImportResult } from './import-file.js';
+
+/** Imports files one after another, each in its own transaction, reporting each as it finishes. */
+export async function importFiles(
+  dbPath: string,
+  files: readonly ImportOptions[],
+  ctx: AppContext,
+  onDone: (r: ImportResult) => void = () => {},
+): Promise<ImportResult[]> {
+  return withStore(dbPath, async (db) => {
+    const results: ImportResult[] = [];
+    for (const f of files) {
+      const r = await importFile(db, f, ctx);
+      onDone(r);
+      results.push(r);
+    }
+    return results;
+  });
+}

@@ -1,0 +1,7 @@
+import { withStore } from '../store/open.js';
+import type { AppContext } from './context.js';
+import { runMatch, type MatchOptions, type MatchResult } from './run-match.js';
+
+export function matchDatabase(dbPath: string, opts: MatchOptions, ctx: AppContext): Promise<MatchResult> {
+  return withStore(dbPath, (db) => runMatch(db, opts, ctx));
+}

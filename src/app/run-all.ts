@@ -1,0 +1,41 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildReportModel } from '../report/build-model.js';
+import type { ReportModel } from '../report/model.js';
+import { writeJsonReport } from '../report/writers/json.js';
+import { withStore } from '../store/open.js';
+import type { AppContext } from './context.js';
+import { importFile, type ImportResult } from './import-file.js';
+import { runMatch, type MatchResult } from './run-match.js';
+
+export interface RunOptions {
+  terminal: readonly string[];
+  settlement: readonly string[];
+  outDir: string;
+  dbPath: string;
+  cutoff: string;
+  encoding?: string;
+}
+
+export interface RunResult {
+  imports: ImportResult[];
+  match: MatchResult;
+  reportPath: string;
+  model: ReportModel;
+}
+
+/** The main job: import both sides, match, and write the report into the output folder. */
+export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResult> {
+  await mkdir(opts.outDir, { recursive: true });
+  return withStore(opts.dbPath, async (db) => {
+    const imports: ImportResult[] = [];
+    const enc = opts.encoding === undefined ? {} : { encoding: opts.encoding };
+    for (const path of opts.terminal) imports.push(await importFile(db, { path, side: 'terminal', cutoff: opts.cutoff, ...enc }, ctx));
+    for (const path of opts.settlement) imports.push(await importFile(db, { path, side: 'settlement', cutoff: opts.cutoff, ...enc }, ctx));
+    const match = runMatch(db, { cutoff: opts.cutoff }, ctx);
+    const model = buildReportModel(db, { database: opts.dbPath, now: ctx.now() });
+    const reportPath = join(opts.outDir, 'report.json');
+    await writeJsonReport(model, reportPath);
+    return { imports, match, reportPath, model };
+  });
+}

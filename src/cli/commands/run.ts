@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { runAll } from '../../app/run-all.js';
+import { EXIT, UsageError } from '../../domain/errors.js';
+import { clearProgress, withTtyProgress } from '../progress.js';
+import { DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
+import { discrepancyCount, out, printImport, printMatchSummary, showPath } from '../output.js';
+import type { CliState } from '../state.js';
+
+interface RunFlags {
+  terminal: string[];
+  settlement: string[];
+  out: string;
+  db?: string;
+  cutoff: string;
+  encoding?: string;
+  failOnDiscrepancy?: boolean;
+}
+
+export function registerRun(program: Command, state: CliState): void {
+  program
+    .command('run')
+    .description('import journals and settlement files, match them and write out/report.json')
+    .option('--terminal <files...>', 'terminal journal files', [])
+    .option('--settlement <files...>', 'acquirer settlement files', [])
+    .requiredOption('--out <dir>', 'output folder for the report (and the database, unless --db)')
+    .option('--db <path>', 'SQLite database (default: <out>/posrecon.db)')
+    .option('--cutoff <HH:mm>', 'acquirer day cut-off (Asia/Shanghai)', DEFAULT_CUTOFF)
+    .option('--encoding <enc>', 'force utf-8, gbk or gb18030 for every file (default: detected per file)')
+    .option('--fail-on-discrepancy', 'exit 1 when a discrepancy is found')
+    .action(async (o: RunFlags) => {
+      if (o.terminal.length + o.settlement.length === 0) throw new UsageError('nothing to do: give --terminal and/or --settlement files');
+      const r = await runAll(
+        {
+          terminal: o.terminal,
+          settlement: o.settlement,
+          outDir: o.out,
+          dbPath: dbPath(o.db, join(o.out, 'posrecon.db')),
+          cutoff: parseCutoff(o.cutoff),
+          ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+        },
+        withTtyProgress(state.ctx),
+      );
+      clearProgress();
+      for (const i of r.imports) printImport(i);
+      out('');
+      printMatchSummary(r.match);
+      out('');
+      out(`report: ${showPath(r.reportPath)}`);
+      if (o.failOnDiscrepancy && discrepancyCount(r.match) > 0) state.exitCode = EXIT.discrepancies;
+    });
+}

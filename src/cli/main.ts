@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { systemContext } from '../app/context.js';
+import { AppError, EXIT, type ExitCode } from '../domain/errors.js';
+import { registerCases } from './commands/cases.js';
+import { registerFormats } from './commands/formats.js';
+import { registerImport } from './commands/import.js';
+import { registerMatch } from './commands/match.js';
+import { registerReport } from './commands/report.js';
+import { registerRun } from './commands/run.js';
+import { err } from './output.js';
+import type { CliState } from './state.js';
+
+export function buildProgram(state: CliState): Command {
+  const program = new Command('posrecon')
+    .description('Reconcile POS terminal journals with acquirer settlement files (对账)')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerImport(program, state);
+  registerMatch(program, state);
+  registerReport(program, state);
+  registerRun(program, state);
+  registerCases(program, state);
+  registerFormats(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** The one exit point: every outcome becomes an exit code here (README "Exit codes"). */
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const state: CliState = { exitCode: EXIT.ok, ctx: systemContext };
+  try {
+    await buildProgram(state).parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const shown = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      return shown ? EXIT.ok : EXIT.badInput;
+    }
+    if (e instanceof AppError) {
+      err(`posrecon: ${e.message}`);
+      if (e.hint) err(`  hint: ${e.hint}`);
+      return e.exitCode;
+    }
+    err(`posrecon: internal error, please report it: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,55 @@
+import { relative } from 'node:path';
+import type { ImportResult } from '../app/import-file.js';
+import type { MatchResult } from '../app/run-match.js';
+import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES } from '../domain/categories.js';
+import { formatYuan } from '../domain/money.js';
+
+/** stdout carries results; stderr carries diagnostics and progress. */
+export const out = (line = ''): void => void process.stdout.write(`${line}\n`);
+export const err = (line: string): void => void process.stderr.write(`${line}\n`);
+
+const MAX_SHOWN_REJECTS = 20;
+
+export function showPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel.startsWith('..') ? p : rel;
+}
+
+export function printImport(r: ImportResult): void {
+  if (r.status === 'already-imported') {
+    out(`${r.path}: already imported as file #${r.previous.id} on ${r.previous.imported_at} (sha256 ${r.sha256.slice(0, 12)}…); nothing changed`);
+    return;
+  }
+  const c = r.counts;
+  out(`${r.path}: ${r.why}`);
+  out(`${r.path}: read ${c.read} = imported ${c.imported} + rejected ${c.rejected} + skipped ${c.skipped}`);
+  for (const x of r.rejected.slice(0, MAX_SHOWN_REJECTS)) err(`${r.path}:${x.line}: rejected: ${x.reason}`);
+  if (r.rejected.length > MAX_SHOWN_REJECTS) {
+    err(`${r.path}: … and ${r.rejected.length - MAX_SHOWN_REJECTS} more rejected rows (all kept, with their raw text, in the database)`);
+  }
+}
+
+function pad(text: string, width: number, right = false): string {
+  // CJK characters take two columns in a terminal.
+  const w = [...text].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const fill = ' '.repeat(Math.max(0, width - w));
+  return right ? fill + text : text + fill;
+}
+
+export function printMatchSummary(m: MatchResult): void {
+  const passes = Object.entries(m.byPass)
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ');
+  out(`matched ${m.pairs.length} pairs of ${m.terminalRecords} terminal and ${m.settlementRecords} settlement records (${passes})`);
+  out('');
+  out(`${pad('category', 24)}${pad('', 34)}${pad('count', 7, true)}${pad('amount', 14, true)}`);
+  for (const c of CATEGORIES) {
+    const s = m.byCategory[c] ?? { count: 0, amountFen: 0 };
+    const note = NOT_YET_DISCREPANCIES.has(c) ? ' (waiting)' : '';
+    out(`${pad(c, 24)}${pad(CATEGORY_LABEL[c] + note, 34)}${pad(String(s.count), 7, true)}${pad(formatYuan(s.amountFen), 14, true)}`);
+  }
+}
+
+export function discrepancyCount(m: MatchResult): number {
+  return m.cases.filter((c) => !NOT_YET_DISCREPANCIES.has(c.category)).length;
+}

@@ -1,0 +1,50 @@
+/** The classification contract (issue 2 §7). Order is the order reports list them in. */
+export const CATEGORIES = [
+  'missing_in_settlement',
+  'timeout_but_settled',
+  'duplicate_charge',
+  'missing_on_terminal',
+  'amount_mismatch',
+  'void_not_honored',
+  'pending_settlement',
+  'journal_not_imported',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Listed for completeness, but not money lost yet: they wait for a file to be imported. */
+export const NOT_YET_DISCREPANCIES: ReadonlySet<Category> = new Set(['pending_settlement', 'journal_not_imported']);
+
+export function isCategory(text: string): text is Category {
+  return (CATEGORIES as readonly string[]).includes(text);
+}
+
+/** What the merchant should do, in Chinese and English (domain.md §3.2, §4). */
+export const ACTIONS: Record<Category, string> = {
+  missing_in_settlement:
+    '凭签购单向收单机构查询并申请补入账(退货未到账则申请补退) / Ask the acquirer to trace and pay this approved transaction (or to credit the refund), quoting the slip.',
+  timeout_but_settled:
+    '与持卡人核实：如未交付商品，请办理退货或请收单机构调账 / The customer was charged although the terminal showed no approval: if no goods were handed over, refund it or ask the acquirer to adjust.',
+  duplicate_charge:
+    '持卡人被重复扣款：对超时那笔办理退货或请收单机构调账 / The customer paid twice: refund the timed-out charge or ask the acquirer to reverse it.',
+  missing_on_terminal:
+    '终端无记录亦无签购单：核查是否另一台终端或人工调账，留存结算行作证据 / Settled with no terminal record or slip: check for another device or a manual adjustment and keep this line as evidence.',
+  amount_mismatch:
+    '核对部分批准或调账，金额不符请向收单机构提出差错 / Check for a partial approval or adjustment; if none, raise an error claim with the acquirer.',
+  void_not_honored:
+    '撤销未生效：请收单机构冲回原消费，或对持卡人办理退货 / The void was ignored: ask the acquirer to reverse the sale, or refund the cardholder.',
+  pending_settlement:
+    '等待该清算日的对账单后重新匹配 / Import the settlement file for this day, then match again.',
+  journal_not_imported:
+    '导入该终端当日的交易流水后重新匹配 / Import this terminal\'s journal for that day, then match again.',
+};
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  missing_in_settlement: '终端成功未结算 / approved, not settled',
+  timeout_but_settled: '超时但已扣款 / timed out but settled',
+  duplicate_charge: '重复扣款 / double charge',
+  missing_on_terminal: '终端无记录 / never recorded',
+  amount_mismatch: '金额不符 / amount differs',
+  void_not_honored: '撤销未生效 / void not honoured',
+  pending_settlement: '待清算 / pending settlement',
+  journal_not_imported: '流水未导入 / journal not imported',
+};

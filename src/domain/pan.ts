@@ -1,0 +1,62 @@
+/**
+ * Card numbers are masked to first 6 + last 4 the moment they are read: a full PAN never reaches the
+ * database, a report or a log line (PCI DSS display rule; domain.md §2.5).
+ */
+export interface MaskedCard {
+  masked: string;
+  last4: string;
+}
+
+const MASKED = /^(\d{4,8})[*xX#]+(\d{4})$/;
+
+export function maskCard(text: string): MaskedCard | { error: string } {
+  const compact = text.replace(/[\s-]/g, '');
+  if (/^\d{12,19}$/.test(compact)) {
+    return { masked: maskDigits(compact), last4: compact.slice(-4) };
+  }
+  const m = MASKED.exec(compact);
+  if (m) {
+    const head = (m[1] ?? '').slice(0, 6);
+    const tail = m[2] ?? '';
+    const len = Math.max(compact.length, head.length + tail.length + 1);
+    return { masked: head + '*'.repeat(len - head.length - 4) + tail, last4: tail };
+  }
+  const tailOnly = /^[*xX#]*(\d{4})$/.exec(compact);
+  if (tailOnly) return { masked: `****${tailOnly[1] ?? ''}`, last4: tailOnly[1] ?? '' };
+  return { error: `card number "${redactDigits(text)}" is neither a card number nor a masked one (expected 622588******1234)` };
+}
+
+function maskDigits(pan: string): string {
+  return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
+}
+
+/** Luhn check: tells a card number from an order number or a merchant id of the same length. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Masks every run of 16 to 19 digits that passes the Luhn check (a card number), and any exact value given.
+ * Used on raw source lines before they are stored as evidence or as a rejected row.
+ */
+export function redactPans(line: string, known: readonly string[] = []): string {
+  let out = line;
+  for (const value of known) {
+    const compact = value.replace(/[\s-]/g, '');
+    if (/^\d{12,19}$/.test(compact)) out = out.split(value).join(maskDigits(compact));
+  }
+  return out.replace(/(?<!\d)\d{16,19}(?!\d)/g, (run) => (luhnValid(run) ? maskDigits(run) : run));
+}
+
+function redactDigits(text: string): string {
+  return text.replace(/\d{6,}/g, (run) => (run.length > 10 ? maskDigits(run) : run));
+}

@@ -1,0 +1,100 @@
+import { checkLayout, SETTLEMENT_ONLY } from '../layout.js';
+import { cleanCell } from '../cells.js';
+import { csvRecords, splitCsv } from '../csv-records.js';
+import { fieldForHeader, type Field, type FieldMap } from '../fields.js';
+import type { Detection, ReadContext, SourceAdapter, SourceRow, SourceSample } from '../types.js';
+
+const DELIMITERS = [',', '\t', '|', ';'] as const;
+const HEADER_SEARCH_ROWS = 20;
+const TOTALS_ROW = /^(合计|总计|小计|汇总|total|sum)/i;
+
+interface Header {
+  line: number;
+  delimiter: string;
+  columns: Array<Field | undefined>;
+  names: string[];
+}
+
+function mapHeader(text: string, line: number): Header | null {
+  let best: Header | null = null;
+  for (const delimiter of DELIMITERS) {
+    const split = splitCsv(text, delimiter);
+    if (!split.ok || split.cells.length < 3) continue;
+    const columns = split.cells.map((c) => fieldForHeader(cleanCell(c)));
+    const known = columns.filter((c) => c !== undefined).length;
+    if (known >= 3 && (!best || known > best.columns.filter((c) => c).length)) {
+      best = { line, delimiter, columns, names: split.cells.map((c) => c.trim()) };
+    }
+  }
+  return best;
+}
+
+function findHeaderInSample(head: string): Header | null {
+  const lines = head.split(/\r?\n/, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < lines.length; i++) {
+    const h = mapHeader(lines[i] ?? '', i + 1);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** A CSV with a header row naming its columns in English or Chinese, in any order (README "Input columns"). */
+export const genericCsv: SourceAdapter = {
+  format: 'generic-csv',
+  description: 'CSV with a header row; columns named in English or Chinese, any order; comma, tab, | or ;',
+  detect(sample: SourceSample): Detection | null {
+    const header = findHeaderInSample(sample.head);
+    if (!header) return null;
+    const fields = new Set(header.columns.filter((c): c is Field => c !== undefined));
+    const settlement = [...fields].some((f) => SETTLEMENT_ONLY.has(f));
+    return {
+      format: 'generic-csv',
+      side: settlement ? 'settlement' : 'terminal',
+      confidence: Math.min(0.9, 0.3 + fields.size / 30),
+      why: `header on line ${header.line} names ${fields.size} known columns${settlement ? ', including settlement-only ones (fee, net amount or clearing date)' : ''}`,
+    };
+  },
+  read: readGenericCsv,
+};
+
+async function* readGenericCsv(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
+  let header: Header | null = null;
+  const before: Array<{ line: number; text: string }> = [];
+  for await (const rec of csvRecords(chunks)) {
+    if (!header) {
+      header = rec.line <= HEADER_SEARCH_ROWS ? mapHeader(rec.text, rec.line) : null;
+      if (!header) {
+        if (rec.line >= HEADER_SEARCH_ROWS) break;
+        before.push(rec);
+        continue;
+      }
+      const present = new Set(header.columns.filter((c): c is Field => c !== undefined));
+      checkLayout(ctx.path, ctx.side, present, header.names);
+      for (const b of before) yield { kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' };
+      continue;
+    }
+    yield rowOf(rec.line, rec.text, header);
+  }
+  if (!header) {
+    const first = before.find((b) => b.text.trim() !== '');
+    const split = first ? splitCsv(first.text) : null;
+    checkLayout(ctx.path, ctx.side, new Set(), split?.ok ? split.cells : first ? [first.text] : []);
+  }
+}
+
+function rowOf(line: number, text: string, header: Header): SourceRow {
+  if (text.trim() === '') return { kind: 'skip', line, raw: text, reason: 'blank line' };
+  const split = splitCsv(text, header.delimiter);
+  if (!split.ok) return { kind: 'reject', line, raw: text, reason: split.reason };
+  const cells = split.cells.map(cleanCell);
+  if (cells.every((c) => c === '')) return { kind: 'skip', line, raw: text, reason: 'empty row' };
+  if (TOTALS_ROW.test(cells[0] ?? '')) return { kind: 'skip', line, raw: text, reason: `totals row "${cells[0]}"` };
+  if (cells.length > header.columns.length && cells.slice(header.columns.length).some((c) => c !== '')) {
+    return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${header.columns.length}` };
+  }
+  const fields: FieldMap = {};
+  header.columns.forEach((field, i) => {
+    if (field !== undefined && fields[field] === undefined) fields[field] = cells[i] ?? '';
+  });
+  return { kind: 'fields', line, raw: text, fields };
+}

@@ -1,0 +1,162 @@
+import type { Category } from '../domain/categories.js';
+import type { IsoDate } from '../domain/dates.js';
+import { settlementDay } from '../import/normalize.js';
+import { caseIdFrom, caseIdentity } from './case-id.js';
+import { compareTxn, sameCard } from './order.js';
+import { reasons } from './reasons.js';
+import type { CaseDraft, Coverage, MatchPair, MatchSettlement, MatchTerminal } from './types.js';
+
+export interface ClassifyOptions {
+  /** 'HH:MM:SS' */
+  cutoff: string;
+}
+
+/** A double charge is a re-swipe within this many seconds of the attempt that timed out. */
+const RESWIPE_WINDOW_S = 600;
+
+type Draft = Omit<CaseDraft, 'id' | 'relatedCaseIds'> & { identity: string };
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function classify(
+  terminal: readonly MatchTerminal[],
+  settlement: readonly MatchSettlement[],
+  pairs: readonly MatchPair[],
+  coverage: Coverage,
+  opts: ClassifyOptions,
+): CaseDraft[] {
+  const byT = new Map(pairs.map((p) => [p.terminal.id, p]));
+  const byS = new Map(pairs.map((p) => [p.settlement.id, p]));
+  const ts = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
+  const approvedSales = ts.filter((t) => t.status === 'SUCCESS' && (t.txnType === 'SALE' || t.txnType === 'COMPLETION'));
+  const salesByTrace = groupBy(approvedSales, (t) => (t.traceNo ? `${t.terminalId}|${t.traceNo}` : null));
+  const salesByRrn = groupBy(approvedSales, (t) => (t.rrn ? `${t.terminalId}|${t.rrn}` : null));
+  const salesByAmount = groupBy(approvedSales, (t) => `${t.terminalId}|${t.amountFen}`);
+
+  /** The sale a void cancels: by original RRN first, then by original trace; the latest one before the void. */
+  const originalOf = (v: MatchTerminal): MatchTerminal | undefined => {
+    const cands = [
+      ...(v.origRrn ? (salesByRrn.get(`${v.terminalId}|${v.origRrn}`) ?? []) : []),
+      ...(v.origTraceNo ? (salesByTrace.get(`${v.terminalId}|${v.origTraceNo}`) ?? []) : []),
+    ].filter((s) => s.at <= v.at);
+    return cands.sort((a, b) => b.at - a.at)[0];
+  };
+
+  const voidOf = new Map<number, MatchTerminal>();
+  for (const v of ts) {
+    if (v.txnType !== 'VOID' || v.status !== 'SUCCESS') continue;
+    const sale = originalOf(v);
+    if (sale && !voidOf.has(sale.id)) voidOf.set(sale.id, v);
+  }
+
+  const covered = (t: MatchTerminal, day: IsoDate): boolean => {
+    const { settlementDays: days } = coverage;
+    if (t.merchantId === null) return [...days.values()].some((set) => set.has(day));
+    return (days.get(t.merchantId)?.has(day) ?? false) || (days.get('')?.has(day) ?? false);
+  };
+
+  const drafts: Draft[] = [];
+  const onTerminal = (category: Category, t: MatchTerminal, s: MatchSettlement | null, reason: string, extra: Partial<Draft> = {}): void => {
+    drafts.push({
+      identity: caseIdentity('terminal', t),
+      category,
+      terminal: t,
+      settlement: s,
+      related: [],
+      settleDate: s?.settleDate ?? settlementDay(t.txnDate, t.txnTime, opts.cutoff),
+      reason,
+      ...extra,
+    });
+  };
+
+  for (const t of ts) {
+    const pair = byT.get(t.id);
+    const day = settlementDay(t.txnDate, t.txnTime, opts.cutoff);
+    if (t.status !== 'SUCCESS') {
+      if (!pair) continue; // declined or reversed, and never charged: nothing to do
+      const again = (salesByAmount.get(`${t.terminalId}|${t.amountFen}`) ?? []).find(
+        (y) => y.at > t.at && y.at - t.at <= RESWIPE_WINDOW_S && sameCard(t, y) === true && byT.has(y.id),
+      );
+      if (again) {
+        const againS = byT.get(again.id)?.settlement;
+        onTerminal('duplicate_charge', t, pair.settlement, reasons.duplicate(t, pair.settlement, again), {
+          related: [
+            { side: 'terminal', id: again.id, role: 'reswipe' },
+            ...(againS ? [{ side: 'settlement' as const, id: againS.id, role: 'reswipe_settlement' as const }] : []),
+          ],
+        });
+      } else {
+        onTerminal('timeout_but_settled', t, pair.settlement, reasons.timeoutSettled(t, pair.settlement));
+      }
+      continue;
+    }
+    if (pair && pair.terminal.amountFen !== pair.settlement.amountFen) {
+      onTerminal('amount_mismatch', t, pair.settlement, reasons.amountMismatch(t, pair.settlement));
+      continue;
+    }
+    if (t.txnType === 'VOID') {
+      const sale = originalOf(t);
+      const saleSettled = sale ? byT.get(sale.id)?.settlement : undefined;
+      if (pair || !sale || !saleSettled) continue; // offset by a void line, or the pair never reached the file
+      const related = [
+        { side: 'terminal' as const, id: sale.id, role: 'original_sale' as const },
+        { side: 'settlement' as const, id: saleSettled.id, role: 'original_sale_settlement' as const },
+      ];
+      if (covered(t, day)) onTerminal('void_not_honored', t, saleSettled, reasons.voidNotHonored(t, sale, saleSettled), { related, settleDate: day });
+      else onTerminal('pending_settlement', t, null, reasons.voidPending(t, day), { related });
+      continue;
+    }
+    if (pair || voidOf.has(t.id)) continue; // settled, or voided and (rightly) absent
+    if (covered(t, day)) onTerminal('missing_in_settlement', t, null, reasons.missingInSettlement(t, day));
+    else onTerminal('pending_settlement', t, null, reasons.pending(t, day));
+  }
+
+  for (const s of [...settlement].sort(compareTxn)) {
+    if (byS.has(s.id)) continue;
+    const journal = coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false;
+    drafts.push({
+      identity: caseIdentity('settlement', s),
+      category: journal ? 'missing_on_terminal' : 'journal_not_imported',
+      terminal: null,
+      settlement: s,
+      related: [],
+      settleDate: s.settleDate,
+      reason: journal ? reasons.missingOnTerminal(s) : reasons.journalNotImported(s),
+    });
+  }
+  return finish(drafts);
+}
+
+/** Gives ids (identical records get an occurrence number) and links cases that share a record. */
+function finish(drafts: readonly Draft[]): CaseDraft[] {
+  const seen = new Map<string, number>();
+  const withIds = drafts.map((d) => {
+    const n = seen.get(d.identity) ?? 0;
+    seen.set(d.identity, n + 1);
+    const { identity, ...rest } = d;
+    return { ...rest, id: caseIdFrom(identity, n), relatedCaseIds: [] as string[] };
+  });
+  const byRecord = new Map<string, string[]>();
+  const keysOf = (c: (typeof withIds)[number]): string[] => [
+    ...(c.terminal ? [`T${c.terminal.id}`] : []),
+    ...(c.settlement ? [`S${c.settlement.id}`] : []),
+    ...c.related.map((r) => `${r.side === 'terminal' ? 'T' : 'S'}${r.id}`),
+  ];
+  for (const c of withIds) for (const k of keysOf(c)) byRecord.set(k, [...(byRecord.get(k) ?? []), c.id]);
+  for (const c of withIds) {
+    const linked = new Set(keysOf(c).flatMap((k) => byRecord.get(k) ?? []));
+    linked.delete(c.id);
+    c.relatedCaseIds = [...linked].sort();
+  }
+  return withIds;
+}
