@@ -26,7 +26,8 @@ export function parsePositiveInt(name: string) {
 
 /** --db, then POSRECON_DB, then the fallback (./posrecon.db, or <out>/posrecon.db for run). */
 export function dbPath(option: string | undefined, fallback = 'posrecon.db'): string {
-  return resolve(option ?? process.env['POSRECON_DB'] ?? fallback);
+  // An empty POSRECON_DB counts as unset, as shells commonly leave it.
+  return resolve(option || process.env['POSRECON_DB'] || fallback);
 }
 
 export const DB_HELP = 'SQLite database (default: $POSRECON_DB or ./posrecon.db)';

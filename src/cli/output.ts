@@ -42,14 +42,19 @@ export function printMatchSummary(m: MatchResult): void {
     .join(', ');
   out(`matched ${m.pairs.length} pairs of ${m.terminalRecords} terminal and ${m.settlementRecords} settlement records (${passes})`);
   out('');
-  out(`${pad('category', 24)}${pad('', 34)}${pad('count', 7, true)}${pad('amount', 14, true)}`);
+  out(`${pad('category', 24)}${pad('', 46)}${pad('count', 7, true)}${pad('amount', 16, true)}`);
   for (const c of CATEGORIES) {
     const s = m.byCategory[c] ?? { count: 0, amountFen: 0 };
     const note = NOT_YET_DISCREPANCIES.has(c) ? ' (waiting)' : '';
-    out(`${pad(c, 24)}${pad(CATEGORY_LABEL[c] + note, 34)}${pad(String(s.count), 7, true)}${pad(formatYuan(s.amountFen), 14, true)}`);
+    out(`${pad(c, 24)}${pad(CATEGORY_LABEL[c] + note, 46)}${pad(String(s.count), 7, true)}${pad(groupThousands(formatYuan(s.amountFen)), 16, true)}`);
   }
 }
 
 export function discrepancyCount(m: MatchResult): number {
   return m.cases.filter((c) => !NOT_YET_DISCREPANCIES.has(c.category)).length;
+}
+
+/** "1328.00" → "1,328.00", for people reading a console. */
+function groupThousands(yuan: string): string {
+  return yuan.replace(/\B(?=(\d{3})+\.)/g, ',');
 }

@@ -34,7 +34,7 @@ export const reasons = {
   journalNotImported: (s: MatchSettlement): string =>
     `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), but no imported journal of terminal ${s.terminalId} covers ${s.txnDate}.`,
   amountMismatch: (t: MatchTerminal, s: MatchSettlement): string =>
-    `The terminal recorded ${formatYuan(t.amountFen)} for ${ident(t)} but the settlement line (${ident(s)}, day ${s.settleDate}) has ${formatYuan(s.amountFen)}: a difference of ${formatYuan(s.amountFen - t.amountFen)}.`,
+    `The terminal recorded ${formatYuan(t.amountFen)} for ${ident(t)} but the settlement line (${ident(s)}, day ${s.settleDate}) has ${formatYuan(s.amountFen)}: settled ${formatYuan(Math.abs(s.amountFen - t.amountFen))} ${s.amountFen < t.amountFen ? 'less' : 'more'} than the terminal approved.`,
   voidNotHonored: (v: MatchTerminal, sale: MatchTerminal, saleSettled: MatchSettlement): string =>
     `The terminal approved a VOID (${ident(v)}) of the sale trace ${sale.traceNo ?? 'n/a'} (RRN ${sale.rrn ?? 'n/a'}, ${formatYuan(sale.amountFen)}), ` +
     `yet the sale settled on ${saleSettled.settleDate} and no settlement line offsets it.`,

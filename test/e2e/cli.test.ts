@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { posrecon } from '../helpers/exec.js';
+
+const FIX = join(import.meta.dirname, '../fixtures/match/every-category');
+const journal = join(FIX, 'journal.csv');
+const settlement = join(FIX, 'settlement.csv');
+
+function tmpDir(): string {
+  return mkdtempSync(join(tmpdir(), 'posrecon-cli-'));
+}
+
+describe('posrecon CLI', () => {
+  it('run: imports, matches, prints the summary and writes report.json (exit 0)', () => {
+    const out = tmpDir();
+    const r = posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('journal.csv: read 20 = imported 20 + rejected 0 + skipped 0');
+    expect(r.stdout).toMatch(/duplicate_charge\s+重复扣款 \/ double charge\s+1\s+400\.00/);
+    expect(r.stdout).toContain('report: ');
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.summary.missing_in_settlement).toEqual({ count: 1, amount_fen: 20000 });
+    expect(report.matched).toBe(13);
+    expect(report.inputs.map((i: { file: string }) => i.file)).toEqual(['journal.csv', 'settlement.csv']);
+    const dup = report.cases.find((c: { category: string }) => c.category === 'duplicate_charge');
+    expect(dup).toMatchObject({ terminal_id: '10012345', trace_no: '000104', amount_fen: 40000, settle_date: '2026-03-08' });
+    expect(dup.terminal_record).toMatchObject({ file: 'journal.csv', line: 5, status: 'REVERSAL_FAILED' });
+    expect(dup.settlement_record).toMatchObject({ file: 'settlement.csv', line: 4, rrn: '030899990104' });
+    expect(dup.related_records.map((x: { role: string }) => x.role)).toEqual(['reswipe', 'reswipe_settlement']);
+    expect(dup.action).toMatch(/[\u4e00-\u9fff].* \/ [A-Z]/);
+  });
+
+  it('--fail-on-discrepancy exits 1 when a discrepancy is found', () => {
+    const r = posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', tmpDir(), '--fail-on-discrepancy']);
+    expect(r.code).toBe(1);
+  });
+
+  it('import then match on one database; a second import is a no-op; cases lists them', () => {
+    const db = join(tmpDir(), 'x.db');
+    expect(posrecon(['import', '--db', db, journal, settlement]).code).toBe(0);
+    const again = posrecon(['import', '--db', db, journal]);
+    expect(again.stdout).toMatch(/already imported as file #1 .*nothing changed/);
+    const m = posrecon(['match', '--db', db]);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toContain('matched 13 pairs of 20 terminal and 15 settlement records');
+    const c = posrecon(['cases', '--db', db, '--category', 'void_not_honored']);
+    expect(c.stdout).toMatch(/c_[0-9a-f]{16}\s+void_not_honored\s+10012345\s+000113/);
+    const reportPath = join(tmpDir(), 'r.json');
+    expect(posrecon(['report', '--db', db, '--format', 'json', '--out', reportPath]).code).toBe(0);
+    expect(JSON.parse(readFileSync(reportPath, 'utf8')).cases).toHaveLength(8);
+  });
+
+  it('POSRECON_DB chooses the database', () => {
+    const db = join(tmpDir(), 'env.db');
+    expect(posrecon(['import', journal], { env: { POSRECON_DB: db } }).code).toBe(0);
+    expect(posrecon(['match'], { env: { POSRECON_DB: db } }).stdout).toContain('of 20 terminal');
+  });
+
+  it('a file whose layout is not recognised exits 2 with the required columns and the headers seen', () => {
+    const bad = join(tmpDir(), 'bad.csv');
+    writeFileSync(bad, 'alpha,beta,gamma\n1,2,3\n');
+    const r = posrecon(['import', '--side', 'terminal', '--db', join(tmpDir(), 'b.db'), bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('layout not recognised');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a missing column is named with the headers seen (exit 2)', () => {
+    const bad = join(tmpDir(), 'bad.csv');
+    writeFileSync(bad, '终端号,凭证号,交易金额,交易日期\n1,2,3,4\n');
+    const r = posrecon(['import', '--side', 'terminal', '--db', join(tmpDir(), 'b.db'), bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/required column\(s\) not found: txn_time \(交易时间\), txn_type \(交易类型\).*headers seen: "终端号", "凭证号", "交易金额", "交易日期"/);
+  });
+
+  it('usage errors exit 2; --help exits 0', () => {
+    expect(posrecon(['match', '--cutoff', '25:00', '--db', join(tmpDir(), 'c.db')]).code).toBe(2);
+    expect(posrecon(['frobnicate']).code).toBe(2);
+    expect(posrecon(['run', '--out', tmpDir()]).stderr).toContain('nothing to do');
+    const help = posrecon(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--settlement <files...>');
+  });
+
+  it('a missing file exits 2 naming it', () => {
+    const r = posrecon(['import', '--db', join(tmpDir(), 'd.db'), '/nonexistent/j.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent/j.csv: cannot read (ENOENT)');
+  });
+});

@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatYuan } from '../../src/domain/money.js';
+import { runScenario } from '../helpers/store.js';
+
+const ROOT = join(import.meta.dirname, '../fixtures/match');
+
+/** One golden text file per scenario: every match with its pass, then every case. */
+describe.each(readdirSync(ROOT))('match fixture %s', (name) => {
+  it('matches and classifies as in expected.txt', async () => {
+    const { match } = await runScenario(join(ROOT, name));
+    const pairs = match.pairs
+      .map((p) => `${p.terminal.terminalId} ${p.terminal.traceNo ?? '-'} ↔ ${p.settlement.traceNo ?? '-'} ${p.settlement.rrn ?? '-'} | ${p.pass}`)
+      .sort();
+    const cases = match.cases
+      .map((c) => {
+        const r = c.terminal ?? c.settlement;
+        return `${c.category.padEnd(22)} ${r?.terminalId} ${r?.traceNo ?? '-'} ${formatYuan(r?.amountFen ?? 0).padStart(9)}  ${c.reason}`;
+      })
+      .sort();
+    const text = ['# matches', ...pairs, '', '# cases', ...cases, ''].join('\n');
+    await expect(text).toMatchFileSnapshot(join(ROOT, name, 'expected.txt'));
+  });
+});
