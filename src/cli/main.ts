@@ -3,6 +3,7 @@ import { systemContext } from '../app/context.js';
 import { AppError, EXIT, type ExitCode } from '../domain/errors.js';
 import { registerCases } from './commands/cases.js';
 import { registerFormats } from './commands/formats.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerMatch } from './commands/match.js';
 import { registerReport } from './commands/report.js';
@@ -22,6 +23,7 @@ export function buildProgram(state: CliState): Command {
   registerReport(program, state);
   registerRun(program, state);
   registerCases(program, state);
+  registerGenerate(program);
   registerFormats(program);
   for (const c of program.commands) c.exitOverride();
   return program;

@@ -1,0 +1,60 @@
+import { parseDate, type IsoDate } from '../domain/dates.js';
+import { UsageError } from '../domain/errors.js';
+import type { SinkEncoding } from './sink.js';
+
+export interface GenerateOptions {
+  outDir: string;
+  seed: number;
+  days: number;
+  terminals: number;
+  perDay: number;
+  /** YYYY-MM-DD; default 2026-03-08. */
+  startDate?: string;
+  /** Encoding of the settlement files; default utf-8. */
+  settlementEncoding?: SinkEncoding;
+}
+
+export interface ResolvedOptions {
+  outDir: string;
+  seed: number;
+  days: number;
+  terminals: number;
+  perDay: number;
+  startDate: IsoDate;
+  settlementEncoding: SinkEncoding;
+}
+
+/**
+ * One settlement stream per day is open during generation (rows arrive terminal by terminal), which is what caps
+ * `days`; the terminal cap keeps ids at 8 digits. perDay starts at 1 so every terminal has journal rows every day:
+ * a missing_on_terminal case is only that (and not journal_not_imported) when its terminal-day has a journal.
+ */
+const LIMITS = { days: 366, terminals: 9_999, perDay: 1_000_000 } as const;
+
+export function resolveOptions(opts: GenerateOptions): ResolvedOptions {
+  if (!Number.isSafeInteger(opts.seed)) throw new UsageError(`seed ${String(opts.seed)} is not an integer`);
+  for (const key of ['days', 'terminals', 'perDay'] as const) {
+    const value = opts[key];
+    if (!Number.isInteger(value) || value < 1 || value > LIMITS[key]) {
+      throw new UsageError(`${key} ${String(value)} is out of range (expected an integer from 1 to ${LIMITS[key]})`);
+    }
+  }
+  const startText = opts.startDate ?? '2026-03-08';
+  const start = parseDate(startText);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startText) || !start.ok) {
+    throw new UsageError(`start date "${startText}" is not a date (expected YYYY-MM-DD)`);
+  }
+  const encoding = opts.settlementEncoding ?? 'utf-8';
+  if (encoding !== 'utf-8' && encoding !== 'gbk') {
+    throw new UsageError(`settlement encoding "${String(encoding)}" is not supported (expected utf-8 or gbk)`);
+  }
+  return {
+    outDir: opts.outDir,
+    seed: opts.seed,
+    days: opts.days,
+    terminals: opts.terminals,
+    perDay: opts.perDay,
+    startDate: start.value,
+    settlementEncoding: encoding,
+  };
+}
