@@ -12,7 +12,7 @@ const MAX_LINES_PER_RECORD = 50;
  * on a quote that is never closed, swallows the rest of the file into one bad record; here the bad line is
  * rejected alone and reading resumes on the next line, so one broken row never costs the rows after it.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<TextRecord> {
+export async function* csvRecords(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<TextRecord> {
   let carry = '';
   let lineNo = 0;
   let pending: string[] = [];

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/report/model.js';
 import { posrecon } from '../helpers/exec.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/match/every-category');
@@ -21,16 +22,16 @@ describe('posrecon CLI', () => {
     expect(r.stdout).toContain('journal.csv: read 20 = imported 20 + rejected 0 + skipped 0');
     expect(r.stdout).toMatch(/duplicate_charge\s+重复扣款 \/ double charge\s+1\s+400\.00/);
     expect(r.stdout).toContain('report: ');
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportModel;
     expect(report.summary.missing_in_settlement).toEqual({ count: 1, amount_fen: 20000 });
     expect(report.matched).toBe(13);
-    expect(report.inputs.map((i: { file: string }) => i.file)).toEqual(['journal.csv', 'settlement.csv']);
-    const dup = report.cases.find((c: { category: string }) => c.category === 'duplicate_charge');
+    expect(report.inputs.map((i) => i.file)).toEqual(['journal.csv', 'settlement.csv']);
+    const dup = report.cases.find((c) => c.category === 'duplicate_charge');
     expect(dup).toMatchObject({ terminal_id: '10012345', trace_no: '000104', amount_fen: 40000, settle_date: '2026-03-08' });
-    expect(dup.terminal_record).toMatchObject({ file: 'journal.csv', line: 5, status: 'REVERSAL_FAILED' });
-    expect(dup.settlement_record).toMatchObject({ file: 'settlement.csv', line: 4, rrn: '030899990104' });
-    expect(dup.related_records.map((x: { role: string }) => x.role)).toEqual(['reswipe', 'reswipe_settlement']);
-    expect(dup.action).toMatch(/[\u4e00-\u9fff].* \/ [A-Z]/);
+    expect(dup?.terminal_record).toMatchObject({ file: 'journal.csv', line: 5, status: 'REVERSAL_FAILED' });
+    expect(dup?.settlement_record).toMatchObject({ file: 'settlement.csv', line: 4, rrn: '030899990104' });
+    expect(dup?.related_records.map((x) => x.role)).toEqual(['reswipe', 'reswipe_settlement']);
+    expect(dup?.action).toMatch(/[\u4e00-\u9fff].* \/ [A-Z]/);
   });
 
   it('--fail-on-discrepancy exits 1 when a discrepancy is found', () => {
@@ -50,7 +51,7 @@ describe('posrecon CLI', () => {
     expect(c.stdout).toMatch(/c_[0-9a-f]{16}\s+void_not_honored\s+10012345\s+000113/);
     const reportPath = join(tmpDir(), 'r.json');
     expect(posrecon(['report', '--db', db, '--format', 'json', '--out', reportPath]).code).toBe(0);
-    expect(JSON.parse(readFileSync(reportPath, 'utf8')).cases).toHaveLength(8);
+    expect((JSON.parse(readFileSync(reportPath, 'utf8')) as ReportModel).cases).toHaveLength(8);
   });
 
   it('POSRECON_DB chooses the database', () => {

@@ -9,9 +9,20 @@ import { CUTOFF, caseKeys, fixedContext, memoryStore, runScenario } from '../hel
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 
+interface Truth {
+  seed: number;
+  days: number;
+  terminals: number;
+  per_day: number;
+  start_date: string;
+  cases: Array<{ category: string; terminal_id: string; trace_no: string }>;
+}
+
+const readTruth = (): Truth => JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8')) as Truth;
+
 describe('bundled samples', () => {
   it('are exactly what the generator writes for their seed (README: how they were made)', async () => {
-    const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8'));
+    const truth = readTruth();
     const dir = mkdtempSync(join(tmpdir(), 'posrecon-samples-'));
     await generateScenario({
       outDir: dir,
@@ -26,9 +37,9 @@ describe('bundled samples', () => {
   });
 
   it('hold at least two of every category and are classified exactly', async () => {
-    const truth = JSON.parse(readFileSync(join(SAMPLES, 'truth.json'), 'utf8'));
+    const truth = readTruth();
     const { match } = await runScenario(SAMPLES);
-    const expected = (truth.cases as Array<{ category: string; terminal_id: string; trace_no: string }>)
+    const expected = truth.cases
       .map((c) => `${c.category} ${c.terminal_id} ${c.trace_no}`)
       .sort();
     expect(caseKeys(match)).toEqual(expected);

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { csvRecords, splitCsv } from '../../../src/import/csv-records.js';
 
 async function records(text: string, chunkSize = 3) {
-  async function* chunks() {
-    for (let i = 0; i < text.length; i += chunkSize) yield text.slice(i, i + chunkSize);
-  }
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += chunkSize) chunks.push(text.slice(i, i + chunkSize));
   const out = [];
-  for await (const r of csvRecords(chunks())) out.push(r);
+  for await (const r of csvRecords(chunks)) out.push(r);
   return out;
 }
 
