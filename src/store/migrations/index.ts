@@ -1,4 +1,5 @@
 import { sql as init } from './0001-init.js';
+import { sql as merchants } from './0002-merchants.js';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration the code knows, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'merchants', sql: merchants },
+];
