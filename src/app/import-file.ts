@@ -1,16 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { redactPans } from '../domain/pan.js';
 import type { Side } from '../domain/record.js';
-import { decodeFile } from '../import/decode.js';
+import type { ControlCheck } from '../import/control.js';
 import { resolveSource } from '../import/detect.js';
-import { normalize } from '../import/normalize.js';
+import { loadProfile } from '../import/profile/load.js';
 import type { Db } from '../store/open.js';
 import { filesRepo, type ImportedFileRow, type RowCounts } from '../store/repos/files.js';
-import { recordsRepo } from '../store/repos/records.js';
-import type { AppContext } from './context.js';
-import { sha256File, sha256Text } from './hash-file.js';
+import { auditRepo } from '../store/repos/audit.js';
+import { actorOf, type AppContext } from './context.js';
+import { sha256File } from './hash-file.js';
+import { consumeRows, type RowIssue } from './import-rows.js';
+
+export type { RowIssue } from './import-rows.js';
 
 export interface ImportOptions {
   path: string;
@@ -19,11 +21,10 @@ export interface ImportOptions {
   encoding?: string;
   /** 'HH:MM:SS', for settlement rows that carry no clearing date. */
   cutoff: string;
-}
-
-export interface RowIssue {
-  line: number;
-  reason: string;
+  /** Year for dates printed without one (UnionPay MMDDhhmmss), when the file name does not give it. */
+  year?: number;
+  /** A profile file describing the layout (JSON); the format is then the profile's. */
+  profile?: string;
 }
 
 export type ImportResult =
@@ -39,6 +40,10 @@ export type ImportResult =
       counts: RowCounts;
       /** Every rejected row, with its line and reason (the raw text is in the database). */
       rejected: RowIssue[];
+      /** Rows imported but not exactly as printed, and other things to review. */
+      warnings: RowIssue[];
+      /** What the file says about its own totals, against its rows and what was imported. */
+      controls: ControlCheck[];
     }
   | { status: 'already-imported'; path: string; sha256: string; previous: ImportedFileRow };
 
@@ -59,16 +64,23 @@ async function checkReadable(path: string): Promise<void> {
 export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): Promise<ImportResult> {
   await checkReadable(opts.path);
   const sha256 = await sha256File(opts.path);
-  const source = await resolveSource(opts.path, opts);
+  const profile = opts.profile === undefined ? undefined : await loadProfile(opts.profile);
+  const source = await resolveSource(opts.path, {
+    ...(opts.side === undefined ? {} : { side: opts.side }),
+    ...(opts.format === undefined ? {} : { format: opts.format }),
+    ...(opts.encoding === undefined ? {} : { encoding: opts.encoding }),
+    ...(profile ? { profile } : {}),
+  });
   const files = filesRepo(db);
-  const previous = files.findBySha(sha256, source.side);
-  if (previous) return { status: 'already-imported', path: opts.path, sha256, previous };
-
-  const records = recordsRepo(db);
-  const counts: RowCounts = { read: 0, imported: 0, rejected: 0, skipped: 0 };
-  const rejected: RowIssue[] = [];
+  // The write lock is taken before the duplicate check, so two processes importing the same file at
+  // once end with one import and one "already imported", never a constraint error.
   db.exec('BEGIN IMMEDIATE');
   try {
+    const previous = files.findBySha(sha256, source.side);
+    if (previous) {
+      db.exec('ROLLBACK');
+      return { status: 'already-imported', path: opts.path, sha256, previous };
+    }
     const fileId = files.insert({
       path: resolve(opts.path),
       name: basename(opts.path),
@@ -78,33 +90,25 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       encoding: source.encoding,
       imported_at: ctx.now().toISOString(),
     });
-    const rows = source.adapter.read(decodeFile(opts.path, source.encoding), { path: opts.path, side: source.side });
-    const unimported = (line: number, kind: 'skip' | 'reject', reason: string, raw: string): void => {
-      const disposition = kind === 'skip' ? 'skipped' : 'rejected';
-      records.addUnimported(fileId, line, disposition, reason, raw);
-      counts[disposition]++;
-      if (kind === 'reject') rejected.push({ line, reason });
-    };
-    for await (const row of rows) {
-      counts.read++;
-      if (counts.read % 10000 === 0) ctx.progress?.(basename(opts.path), counts.read);
-      // The card column's value is masked wherever it appears in the line; any other Luhn-valid run too.
-      const raw = redactPans(row.raw, row.kind === 'fields' && row.fields.card_no ? [row.fields.card_no] : []);
-      if (row.kind !== 'fields') {
-        unimported(row.line, row.kind, row.reason, raw);
-        continue;
-      }
-      const n = normalize(source.side, row.fields, { cutoff: opts.cutoff });
-      if (n.kind !== 'record') {
-        unimported(row.line, n.kind, n.reason, raw);
-        continue;
-      }
-      const prov = { line: row.line, raw, rawSha256: sha256Text(row.raw) };
-      if ('settleDate' in n.record) records.addSettlement(fileId, { ...n.record, ...prov });
-      else records.addTerminal(fileId, { ...n.record, ...prov });
-      counts.imported++;
-    }
+    const rows = source.adapter.read(source.input, {
+      path: opts.path,
+      side: source.side,
+      ...(opts.year === undefined ? {} : { year: opts.year }),
+    });
+    const { counts, rejected, warnings, controls } = await consumeRows(
+      db,
+      fileId,
+      rows,
+      { path: opts.path, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
+      ctx,
+    );
     files.setCounts(fileId, counts);
+    auditRepo(db).append({
+      at: ctx.now().toISOString(),
+      actor: actorOf(ctx),
+      action: 'import',
+      details: { file: basename(opts.path), path: resolve(opts.path), sha256, side: source.side, format: source.adapter.format, file_id: fileId, ...counts },
+    });
     db.exec('COMMIT');
     return {
       status: 'imported',
@@ -117,6 +121,8 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       sha256,
       counts,
       rejected,
+      warnings,
+      controls,
     };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildReportModel } from '../report/build-model.js';
 import type { ReportModel } from '../report/model.js';
 import { writeJsonReport } from '../report/writers/json.js';
+import { writeXlsxReport } from '../report/writers/xlsx.js';
 import { withStore } from '../store/open.js';
 import type { AppContext } from './context.js';
 import { importFile, type ImportResult } from './import-file.js';
@@ -21,10 +22,11 @@ export interface RunResult {
   imports: ImportResult[];
   match: MatchResult;
   reportPath: string;
+  xlsxPath: string;
   model: ReportModel;
 }
 
-/** The main job: import both sides, match, and write the report into the output folder. */
+/** The main job: import both sides, match, and write report.json and report.xlsx into the output folder. */
 export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResult> {
   await mkdir(opts.outDir, { recursive: true });
   return withStore(opts.dbPath, async (db) => {
@@ -36,6 +38,8 @@ export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResu
     const model = buildReportModel(db, { database: opts.dbPath, now: ctx.now() });
     const reportPath = join(opts.outDir, 'report.json');
     await writeJsonReport(model, reportPath);
-    return { imports, match, reportPath, model };
+    const xlsxPath = join(opts.outDir, 'report.xlsx');
+    await writeXlsxReport(model, xlsxPath);
+    return { imports, match, reportPath, xlsxPath, model };
   });
 }

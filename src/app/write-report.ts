@@ -4,23 +4,24 @@ import { UsageError } from '../domain/errors.js';
 import type { Category } from '../domain/categories.js';
 import { buildReportModel } from '../report/build-model.js';
 import type { ReportModel } from '../report/model.js';
-import { writeJsonReport } from '../report/writers/json.js';
+import { WRITERS, type ReportFormat } from '../report/writers/index.js';
 import { withStore } from '../store/open.js';
 import { latestRun } from '../store/repos/match-results.js';
 import type { AppContext } from './context.js';
 
 export interface ReportOptions {
-  format: 'json';
+  format: ReportFormat;
+  /** A file for json and xlsx, a folder for csv. */
   outPath: string;
   category?: Category;
 }
 
-export async function writeReport(dbPath: string, opts: ReportOptions, ctx: AppContext): Promise<ReportModel> {
+export async function writeReport(dbPath: string, opts: ReportOptions, ctx: AppContext): Promise<{ model: ReportModel; paths: string[] }> {
   return withStore(dbPath, async (db) => {
     if (!latestRun(db)) throw new UsageError(`${dbPath}: nothing matched yet`, 'run: posrecon match');
     const model = buildReportModel(db, { database: dbPath, now: ctx.now(), ...(opts.category ? { category: opts.category } : {}) });
-    await mkdir(dirname(opts.outPath), { recursive: true });
-    await writeJsonReport(model, opts.outPath);
-    return model;
+    if (opts.format !== 'csv') await mkdir(dirname(opts.outPath), { recursive: true });
+    const paths = await WRITERS[opts.format](model, opts.outPath, opts.category ? { category: opts.category } : {});
+    return { model, paths };
   });
 }

@@ -1,13 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { systemContext } from '../app/context.js';
 import { AppError, EXIT, type ExitCode } from '../domain/errors.js';
+import { registerBackup } from './commands/backup.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCases } from './commands/cases.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerFormats } from './commands/formats.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerMatch } from './commands/match.js';
+import { registerRates } from './commands/rates.js';
+import { registerMerchants } from './commands/merchants.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerSlips } from './commands/slips.js';
 import { err } from './output.js';
 import type { CliState } from './state.js';
 
@@ -23,8 +30,15 @@ export function buildProgram(state: CliState): Command {
   registerReport(program, state);
   registerRun(program, state);
   registerCases(program, state);
+  registerAudit(program, state);
+  registerRates(program, state);
+  registerEvidence(program, state);
   registerGenerate(program);
   registerFormats(program);
+  registerDoctor(program, state);
+  registerBackup(program);
+  registerSlips(program, state);
+  registerMerchants(program, state);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -32,6 +46,12 @@ export function buildProgram(state: CliState): Command {
 /** The one exit point: every outcome becomes an exit code here (README "Exit codes"). */
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   const state: CliState = { exitCode: EXIT.ok, ctx: systemContext };
+  // A reader that stops early (posrecon cases | head) is not an error: the rest of the output has nowhere to go.
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   try {
     await buildProgram(state).parseAsync([...argv], { from: 'user' });
     return state.exitCode;

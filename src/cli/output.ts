@@ -3,6 +3,7 @@ import type { ImportResult } from '../app/import-file.js';
 import type { MatchResult } from '../app/run-match.js';
 import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
+import { printImportChecks } from './import-checks.js';
 
 /** stdout carries results; stderr carries diagnostics and progress. */
 export const out = (line = ''): void => void process.stdout.write(`${line}\n`);
@@ -23,10 +24,11 @@ export function printImport(r: ImportResult): void {
   const c = r.counts;
   out(`${r.path}: ${r.why}`);
   out(`${r.path}: read ${c.read} = imported ${c.imported} + rejected ${c.rejected} + skipped ${c.skipped}`);
-  for (const x of r.rejected.slice(0, MAX_SHOWN_REJECTS)) err(`${r.path}:${x.line}: rejected: ${x.reason}`);
+  for (const x of r.rejected.slice(0, MAX_SHOWN_REJECTS)) err(`${r.path}${x.where ?? `:${x.line}`}: rejected: ${x.reason}`);
   if (r.rejected.length > MAX_SHOWN_REJECTS) {
     err(`${r.path}: … and ${r.rejected.length - MAX_SHOWN_REJECTS} more rejected rows (all kept, with their raw text, in the database)`);
   }
+  printImportChecks(r);
 }
 
 function pad(text: string, width: number, right = false): string {

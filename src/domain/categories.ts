@@ -1,4 +1,4 @@
-/** The classification contract (issue 2 §7). Order is the order reports list them in. */
+/** The classification contract (issue 2 §7; fee_mismatch from issue 5). Order is the order reports list them in. */
 export const CATEGORIES = [
   'missing_in_settlement',
   'timeout_but_settled',
@@ -6,6 +6,7 @@ export const CATEGORIES = [
   'missing_on_terminal',
   'amount_mismatch',
   'void_not_honored',
+  'fee_mismatch',
   'pending_settlement',
   'journal_not_imported',
 ] as const;
@@ -32,6 +33,8 @@ export const ACTIONS: Record<Category, string> = {
     '核对部分批准或调账，金额不符请向收单机构提出差错 / Check for a partial approval or adjustment; if none, raise an error claim with the acquirer.',
   void_not_honored:
     '撤销未生效：请收单机构冲回原消费，或对持卡人办理退货 / The void was ignored: ask the acquirer to reverse the sale, or refund the cardholder.',
+  fee_mismatch:
+    '手续费与费率表不符：凭费率合同向收单机构申请退还多收部分(少收则核实费率是否变更) / The fee differs from your rate card: claim the overcharge back from the acquirer quoting your rate agreement (if undercharged, check whether the rate changed).',
   pending_settlement:
     '等待该清算日的对账单后重新匹配 / Import the settlement file for this day, then match again.',
   journal_not_imported:
@@ -45,6 +48,16 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   missing_on_terminal: '终端无记录 / never recorded',
   amount_mismatch: '金额不符 / amount differs',
   void_not_honored: '撤销未生效 / void not honoured',
+  fee_mismatch: '手续费不符 / fee differs from rate card',
   pending_settlement: '待清算 / pending settlement',
   journal_not_imported: '流水未导入 / journal not imported',
 };
+
+/** Splits a bilingual "中文 / English" text at its first " / ": the Chinese part, then the English part. */
+export function splitBilingual(text: string): { zh: string; en: string } {
+  const at = text.indexOf(' / ');
+  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
+}
+
+/** The categories matching finds by itself; fee_mismatch needs a rate card, so generated scenarios never hold it. */
+export const MATCH_CATEGORIES: readonly Category[] = CATEGORIES.filter((c) => c !== 'fee_mismatch');

@@ -37,7 +37,7 @@ export class InputError extends AppError {
 }
 
 export class StoreError extends AppError {
-  constructor(message: string, hint?: string) {
-    super(message, { code: 'store', exitCode: EXIT.badInput, ...(hint === undefined ? {} : { hint }) });
+  constructor(message: string, hint?: string, cause?: unknown) {
+    super(message, { code: 'store', exitCode: EXIT.badInput, ...(hint === undefined ? {} : { hint }), ...(cause === undefined ? {} : { cause }) });
   }
 }

@@ -32,6 +32,11 @@ function maskDigits(pan: string): string {
 
 /** Luhn check: tells a card number from an order number or a merchant id of the same length. */
 export function luhnValid(digits: string): boolean {
+  return luhnSum(digits) % 10 === 0;
+}
+
+/** The Luhn sum of a digit string, rightmost digit undoubled. */
+export function luhnSum(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -41,7 +46,7 @@ export function luhnValid(digits: string): boolean {
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  return sum;
 }
 
 /**

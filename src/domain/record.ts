@@ -46,8 +46,13 @@ export interface Provenance {
   line: number;
   /** The source line, with any card number masked. */
   raw: string;
-  /** SHA-256 of the source line as it was in the file, so evidence can be checked against it. */
+  /**
+   * SHA-256 of `raw`. When nothing was masked that is the line exactly as in the file, so evidence can be
+   * checked against it; when a card number was masked it is the masked line's (see rawMasked).
+   */
   rawSha256: string;
+  /** posrecon masked a card number (or a personal value) in this line; the file's line differs from `raw`. */
+  rawMasked: boolean;
 }
 
 export type Stored<T> = T & Provenance & { id: number; fileId: number };

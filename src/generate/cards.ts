@@ -1,3 +1,4 @@
+import { luhnSum } from '../domain/pan.js';
 import { createRng, type Rng } from './rng.js';
 
 export type CardType = 'debit' | 'credit';
@@ -65,17 +66,7 @@ export function maskPan(pan: string): string {
  */
 function buildPan(bin: string, length: number, last4: string, rng: Rng): string {
   const middle = randomDigits(rng, length - bin.length - 5);
-  const partial = `${bin}${middle}0${last4}`;
-  let sum = 0;
-  for (let i = 0; i < partial.length; i++) {
-    let d = partial.charCodeAt(partial.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  const fix = (10 - (sum % 10)) % 10;
+  const fix = (10 - (luhnSum(`${bin}${middle}0${last4}`) % 10)) % 10;
   return `${bin}${middle}${fix}${last4}`;
 }
 

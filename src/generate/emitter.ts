@@ -1,8 +1,10 @@
 import type { Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
-import { advanceTrace, CUTOFF_SECONDS, hms, pad6, type Attempt, type Emitted } from './model.js';
+import { feeFen } from './rows.js';
+import type { DayWriter, SettleLine } from './formats/types.js';
+import { advanceTrace, CUTOFF_SECONDS, hms, MERCHANT_ID, pad6, type Attempt, type Emitted } from './model.js';
 import type { Rng } from './rng.js';
-import { csvLine, journalCells, settlementCells } from './rows.js';
+import { csvLine, journalCells } from './rows.js';
 import type { LineSink } from './sink.js';
 
 export interface TruthCase {
@@ -21,8 +23,10 @@ export interface TerminalState {
 
 export interface EmitterSinks {
   journal: LineSink;
-  /** One per generated day, index = day number. */
-  settlement: readonly LineSink[];
+  /** One per generated day, index = day number, in the scenario's settlement format. */
+  settlement: readonly DayWriter[];
+  /** The journal carries 商户订单号 (QR formats match by it). */
+  orderNumbers?: boolean;
 }
 
 const OPERATORS = ['01', '02', '03'] as const;
@@ -60,7 +64,10 @@ export class Emitter {
     term.trace = advanceTrace(term.trace, 1 + skipped);
     const date = this.dates[a.day];
     if (date === undefined) throw new Error(`attempt on day ${a.day} is outside the scenario`);
-    const e: Emitted = { trace: pad6(term.trace), batch: pad6(term.batch), date, rrn: '', auth: '' };
+    // The order number the POS sends with a QR payment; a void or refund cites the sale's. It uses no randomness,
+    // so scenarios without order numbers stay byte-identical.
+    const order = a.origin?.emitted?.order ?? `${term.id}${date.replace(/-/g, '')}${pad6(term.trace)}`;
+    const e: Emitted = { trace: pad6(term.trace), batch: pad6(term.batch), date, rrn: '', auth: '', order };
     // The host approved it if the terminal saw the approval or if it settles (a timeout the acquirer booked anyway).
     if (a.outcome === 'approved' || a.settle) {
       this.rrnSeq += rng.int(1, 3);
@@ -73,7 +80,8 @@ export class Emitter {
     const operator = rng.pick(OPERATORS);
     const thousands = a.amountFen >= 100_000 && rng.chance(0.2);
     if (a.inJournal) {
-      await this.sinks.journal.writeLine(csvLine(journalCells(term.id, a, e, { operator, thousands })));
+      const cells = journalCells(term.id, a, e, { operator, thousands });
+      await this.sinks.journal.writeLine(csvLine(this.sinks.orderNumbers ? [...cells, e.order] : cells));
       this.journalRows++;
     }
     const settleDay = a.day + (a.time >= CUTOFF_SECONDS ? 1 : 0);
@@ -81,8 +89,10 @@ export class Emitter {
     const settleDate = this.dates[settleDay];
     // A settlement day past the last generated one has no file: the line is simply not written anywhere.
     if (a.settle && settleSink && settleDate) {
-      await settleSink.writeLine(csvLine(settlementCells(term.id, a, e, settleDate)));
+      await settleSink.write(settleLine(term.id, a, e, settleDate, this.settlementRows));
       this.settlementRows++;
+    } else if (!a.settle && a.outcome === 'reversed' && settleSink?.reversed && settleDate) {
+      await settleSink.reversed(settleLine(term.id, a, e, settleDate, this.settlementRows));
     }
     if (a.truth) {
       const note = `${a.truth.note} (${a.kind} ${formatYuan(a.amountFen)} on ${date} ${hms(a.time)}, batch ${e.batch})`;
@@ -93,4 +103,28 @@ export class Emitter {
 
 function pad8(n: number): string {
   return n.toString().padStart(8, '0');
+}
+
+/** Everything a settlement format needs to lay out one settled attempt. */
+function settleLine(terminal: string, a: Attempt, e: Emitted, settleDate: string, seq: number): SettleLine {
+  const amountFen = a.settle?.amountFen ?? a.amountFen;
+  const o = a.origin?.emitted ?? null;
+  return {
+    merchantId: MERCHANT_ID,
+    terminalId: terminal,
+    kind: a.kind,
+    card: a.card,
+    amountFen,
+    feeFen: feeFen(amountFen, a.card.type),
+    date: e.date,
+    time: hms(a.time),
+    settleDate,
+    trace: e.trace,
+    batch: a.settle?.blankBatch ? '' : e.batch,
+    rrn: a.settle?.blankRrn ? '' : e.rrn,
+    auth: e.auth,
+    orderNo: e.order,
+    origin: o && a.origin ? { trace: o.trace, date: o.date, time: hms(a.origin.time), rrn: o.rrn } : null,
+    seq,
+  };
 }

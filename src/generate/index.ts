@@ -4,7 +4,9 @@ import { addDays } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 import type { TruthCase } from './emitter.js';
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
-import { SETTLEMENT_HEADER, JOURNAL_HEADER } from './rows.js';
+import { FORMAT_WRITERS } from './formats/index.js';
+import type { FormatWriter } from './formats/types.js';
+import { JOURNAL_HEADER } from './rows.js';
 import { writeScenario } from './scenario.js';
 import { LineSink } from './sink.js';
 
@@ -30,17 +32,15 @@ export async function generateScenario(opts: GenerateOptions): Promise<GenerateS
   const o = resolveOptions(opts);
   await mkdir(o.outDir, { recursive: true });
   const dates = Array.from({ length: o.days }, (_, d) => addDays(o.startDate, d));
-  await refuseStaleSettlement(o.outDir, dates.map(settlementName));
+  const writer = FORMAT_WRITERS[o.settlementFormat];
+  await refuseStaleSettlement(o.outDir, dates.map((d) => writer.fileName(d)));
   const journal = new LineSink(join(o.outDir, 'journal.csv'), { encoding: 'utf-8', bom: true });
-  const settlement = dates.map(
-    (date) => new LineSink(join(o.outDir, settlementName(date)), { encoding: o.settlementEncoding, bom: false }),
-  );
+  const settlement = dates.map((date) => writer.open(o.outDir, date, { encoding: o.settlementEncoding }));
   const sinks = [journal, ...settlement];
   let result: Awaited<ReturnType<typeof writeScenario>>;
   try {
-    for (const s of settlement) await s.writeLine(SETTLEMENT_HEADER);
-    await journal.writeLine(JOURNAL_HEADER);
-    result = await writeScenario(o, dates, { journal, settlement });
+    await journal.writeLine(writer.orderNumbers ? `${JOURNAL_HEADER},商户订单号` : JOURNAL_HEADER);
+    result = await writeScenario(o, dates, { journal, settlement, orderNumbers: writer.orderNumbers });
     for (const s of sinks) await s.close();
   } catch (err) {
     for (const s of sinks) s.abort();
@@ -56,9 +56,6 @@ export async function generateScenario(opts: GenerateOptions): Promise<GenerateS
   };
 }
 
-function settlementName(date: string): string {
-  return `settlement_${date.replace(/-/g, '')}.csv`;
-}
 
 /**
  * A settlement file left by an earlier, longer scenario would be read as part of this one and contradict its truth.
@@ -66,7 +63,8 @@ function settlementName(date: string): string {
  */
 async function refuseStaleSettlement(outDir: string, expected: readonly string[]): Promise<void> {
   const keep = new Set(expected);
-  const stale = (await readdir(outDir)).filter((n) => /^settlement_\d{8}\.csv$/.test(n) && !keep.has(n)).sort();
+  const patterns = Object.values(FORMAT_WRITERS).map((w: FormatWriter) => w.namePattern);
+  const stale = (await readdir(outDir)).filter((n) => patterns.some((p) => p.test(n)) && !keep.has(n)).sort();
   if (stale.length > 0) {
     throw new UsageError(
       `${outDir} already holds ${stale.join(', ')} from another scenario (expected only ${expected[0] ?? ''}…${expected.at(-1) ?? ''})`,

@@ -34,6 +34,8 @@ export interface Emitted {
   /** RRN and auth code as the host assigned them; the journal shows them only if the terminal saw the approval. */
   rrn: string;
   auth: string;
+  /** The merchant order number (商户订单号) the POS sent; a void or refund repeats its sale's. */
+  order: string;
 }
 
 export interface TruthNote {

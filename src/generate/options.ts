@@ -1,5 +1,6 @@
 import { parseDate, type IsoDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
+import { SETTLEMENT_FORMATS, type SettlementFormat } from './formats/types.js';
 import type { SinkEncoding } from './sink.js';
 
 export interface GenerateOptions {
@@ -10,8 +11,10 @@ export interface GenerateOptions {
   perDay: number;
   /** YYYY-MM-DD; default 2026-03-08. */
   startDate?: string;
-  /** Encoding of the settlement files; default utf-8. */
+  /** Encoding of the settlement files; default utf-8. Only the generic CSV has a choice: formats fix their own. */
   settlementEncoding?: SinkEncoding;
+  /** Layout of the settlement files; default generic-csv. */
+  settlementFormat?: SettlementFormat;
 }
 
 export interface ResolvedOptions {
@@ -22,6 +25,7 @@ export interface ResolvedOptions {
   perDay: number;
   startDate: IsoDate;
   settlementEncoding: SinkEncoding;
+  settlementFormat: SettlementFormat;
 }
 
 /**
@@ -48,7 +52,15 @@ export function resolveOptions(opts: GenerateOptions): ResolvedOptions {
   if (encoding !== 'utf-8' && encoding !== 'gbk') {
     throw new UsageError(`settlement encoding "${String(encoding)}" is not supported (expected utf-8 or gbk)`);
   }
+  const format = opts.settlementFormat ?? 'generic-csv';
+  if (!(SETTLEMENT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`settlement format "${String(format)}" is not one the generator writes (expected ${SETTLEMENT_FORMATS.join(', ')})`);
+  }
+  if (format !== 'generic-csv' && opts.settlementEncoding !== undefined) {
+    throw new UsageError(`${format} files have the encoding their acquirer uses; --settlement-encoding applies to generic-csv only`);
+  }
   return {
+    settlementFormat: format,
     outDir: opts.outDir,
     seed: opts.seed,
     days: opts.days,

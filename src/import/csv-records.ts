@@ -70,12 +70,16 @@ function hasOpenQuote(text: string): boolean {
 
 export type SplitResult = { ok: true; cells: string[] } | { ok: false; reason: string };
 
-/** RFC 4180 fields of one record. A stray quote is an error naming its column, not a guess. */
-export function splitCsv(text: string, delimiter = ','): SplitResult {
+/**
+ * RFC 4180 fields of one record. A stray quote is an error naming its column, not a guess. With `spans`,
+ * each cell's [start, end) in the text is pushed there too (quotes included), for redacting a cell in place.
+ */
+export function splitCsv(text: string, delimiter = ',', spans?: Array<[number, number]>): SplitResult {
   const cells: string[] = [];
   let i = 0;
   const n = text.length;
   for (;;) {
+    const start = i;
     if (text.charCodeAt(i) === 34) {
       let value = '';
       let j = i + 1;
@@ -101,10 +105,12 @@ export function splitCsv(text: string, delimiter = ','): SplitResult {
       cells.push(text.slice(i, end));
       i = end;
     }
+    spans?.push([start, i]);
     if (i >= n) return { ok: true, cells };
     i++;
     if (i === n) {
       cells.push('');
+      spans?.push([n, n]);
       return { ok: true, cells };
     }
   }

@@ -31,20 +31,26 @@ export async function detectEncoding(path: string): Promise<{ encoding: Encoding
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SAMPLE_BYTES, 0);
-    const sample = buf.subarray(0, bytesRead);
-    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', why: 'UTF-8 byte-order mark' };
-    // A sample cut mid-character must not count against UTF-8: drop up to 3 trailing bytes of an incomplete sequence.
-    const end = bytesRead === SAMPLE_BYTES ? completeUtf8End(sample) : bytesRead;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
-      return { encoding: 'utf-8', why: 'valid UTF-8' };
-    } catch {
-      return { encoding: 'gb18030', why: 'not valid UTF-8, read as GBK/GB18030' };
-    }
+    return detectEncodingOf(buf.subarray(0, bytesRead), bytesRead === SAMPLE_BYTES);
   } finally {
     await fh.close();
   }
 }
+
+/** The same rule on bytes already read; `truncated` when the sample stops before the end of the data. */
+export function detectEncodingOf(sample: Buffer, truncated: boolean): { encoding: Encoding; why: string } {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', why: 'UTF-8 byte-order mark' };
+  // A sample cut mid-character must not count against UTF-8: drop up to 3 trailing bytes of an incomplete sequence.
+  const end = truncated ? completeUtf8End(sample) : sample.length;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return { encoding: 'utf-8', why: 'valid UTF-8' };
+  } catch {
+    return { encoding: 'gb18030', why: 'not valid UTF-8, read as GBK/GB18030' };
+  }
+}
+
+export const ENCODING_SAMPLE_BYTES = SAMPLE_BYTES;
 
 function completeUtf8End(buf: Buffer): number {
   for (let back = 1; back <= 3 && back <= buf.length; back++) {
@@ -56,16 +62,20 @@ function completeUtf8End(buf: Buffer): number {
 }
 
 /** Streams a file as text. A UTF-8 file with a bad byte past the sampled part stops with its offset. */
-export async function* decodeFile(path: string, encoding: Encoding): AsyncGenerator<string> {
+export function decodeFile(path: string, encoding: Encoding): AsyncGenerator<string> {
+  return decodeChunks(createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>, encoding, path);
+}
+
+/** Decodes a byte stream (a file, a zip entry) as text; `label` names it in errors. */
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: Encoding, label: string): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const bytes = chunk as Buffer;
+  for await (const bytes of chunks) {
     try {
       yield decoder.decode(bytes, { stream: true });
     } catch {
       throw new InputError(
-        `${path}: bytes near offset ${offset} are not valid UTF-8`,
+        `${label}: bytes near offset ${offset} are not valid UTF-8`,
         'the file mixes encodings; convert it, or force one with --encoding gbk',
       );
     }

@@ -1,17 +1,16 @@
-import { basename } from 'node:path';
-import { open } from 'node:fs/promises';
 import { InputError, UsageError } from '../domain/errors.js';
 import type { Side } from '../domain/record.js';
 import { ADAPTERS } from './adapters/index.js';
-import { detectEncoding, parseEncoding, type Encoding } from './decode.js';
+import { parseEncoding } from './decode.js';
+import { openInput, sampleInput, type SourceInput } from './source-input.js';
 import type { Detection, SourceAdapter, SourceSample } from './types.js';
-
-const HEAD_BYTES = 64 * 1024;
 
 export interface Resolved {
   adapter: SourceAdapter;
   side: Side;
-  encoding: Encoding;
+  input: SourceInput;
+  /** The encoding of each part, e.g. "gb18030" or, for a zip of two files, "gb18030+utf-8". */
+  encoding: string;
   /** Why this format, side and encoding were chosen, for the console. */
   why: string;
 }
@@ -20,52 +19,82 @@ export interface ResolveOptions {
   side?: Side;
   format?: string;
   encoding?: string;
+  /** An adapter built from a --profile file: it is used as is, without detection. */
+  profile?: SourceAdapter;
 }
 
-async function readSample(path: string, encoding: Encoding): Promise<SourceSample> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    const head = new TextDecoder(encoding).decode(buf.subarray(0, bytesRead));
-    return { path, name: basename(path), encoding, head };
-  } finally {
-    await fh.close();
-  }
+type Fit = Extract<Detection, { fits: true }>;
+type Miss = Extract<Detection, { fits: false }>;
+
+/** How many near misses an unrecognised file is refused with. */
+const CANDIDATES_SHOWN = 3;
+
+/** Runs every adapter's detect() on the sample: the fits best first, and the misses closest first. */
+export function rankFormats(sample: SourceSample, adapters: readonly SourceAdapter[] = ADAPTERS) {
+  const all = adapters.map((adapter) => ({ adapter, d: adapter.detect(sample) }));
+  const fits = all
+    .filter((c): c is { adapter: SourceAdapter; d: Fit } => c.d.fits)
+    .sort((a, b) => b.d.confidence - a.d.confidence);
+  const misses = all
+    .filter((c): c is { adapter: SourceAdapter; d: Miss } => !c.d.fits)
+    .sort((a, b) => b.d.closeness - a.d.closeness);
+  return { fits, misses };
 }
 
-/** Picks encoding, format and side from the content; any of them can be forced by an option. */
+/** Picks format, side and encoding from the content; any of them can be forced by an option. */
 export async function resolveSource(path: string, opts: ResolveOptions): Promise<Resolved> {
-  const enc = opts.encoding ? { encoding: parseEncoding(opts.encoding), why: 'forced by --encoding' } : await detectEncoding(path);
-  const sample = await readSample(path, enc.encoding);
+  const forced = opts.encoding
+    ? { encoding: parseEncoding(opts.encoding), why: 'forced by --encoding' }
+    : opts.profile?.encoding
+      ? { encoding: opts.profile.encoding, why: 'set by the profile' }
+      : undefined;
+  const input = await openInput(path, forced);
+  const sample = await sampleInput(input);
   let adapter: SourceAdapter;
-  let detection: Detection | null;
-  if (opts.format) {
+  let detection: Detection | null = null;
+  let formatWhy: string;
+  if (opts.profile) {
+    adapter = opts.profile;
+    formatWhy = 'chosen by --profile';
+  } else if (opts.format) {
     adapter = ADAPTERS.find((a) => a.format === opts.format) ?? unknownFormat(opts.format);
     detection = adapter.detect(sample);
+    formatWhy = detection.fits ? `forced by --format; ${detection.why}` : `forced by --format, although ${detection.miss}`;
   } else {
-    const candidates = ADAPTERS.map((a) => ({ adapter: a, d: a.detect(sample) }))
-      .filter((c): c is { adapter: SourceAdapter; d: Detection } => c.d !== null)
-      .sort((a, b) => b.d.confidence - a.d.confidence);
-    const best = candidates[0];
-    if (!best) {
-      const firstLine = sample.head.split(/\r?\n/, 1)[0] ?? '';
-      throw new InputError(
-        `${path}: layout not recognised: no header row naming the required columns in its first 20 lines; first line is ${JSON.stringify(firstLine.slice(0, 200))}`,
-        `formats tried: ${ADAPTERS.map((a) => a.format).join(', ')}; see README "Input columns"`,
-      );
-    }
+    const { fits, misses } = rankFormats(sample);
+    const best = fits[0];
+    if (!best) throw notRecognised(sample, misses);
     adapter = best.adapter;
     detection = best.d;
+    formatWhy = best.d.why;
   }
-  const side = opts.side ?? detection?.side ?? 'terminal';
+  if (opts.side && !adapter.sides.includes(opts.side)) {
+    throw new UsageError(`${path}: ${adapter.format} files are ${adapter.sides.join(' or ')} files, not ${opts.side}`, 'leave out --side, or choose another --format');
+  }
+  const side = opts.side ?? (detection?.fits ? detection.side : null) ?? (adapter.sides.length === 1 ? adapter.sides[0] : undefined) ?? 'terminal';
   const sideWhy = opts.side ? 'side forced by --side' : `side ${side}`;
+  const encodings = [...new Set(input.parts.map((p) => p.encoding))];
+  const encWhy = [...new Set(input.parts.map((p) => p.encodingWhy))].join('; ');
+  const where = input.archive ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
   return {
     adapter,
     side,
-    encoding: enc.encoding,
-    why: `${adapter.format} (${detection?.why ?? 'forced by --format'}); ${sideWhy}; ${enc.encoding} (${enc.why})`,
+    input,
+    encoding: encodings.join('+') || 'utf-8',
+    why: `${adapter.format} (${formatWhy}); ${where}${sideWhy}; ${encodings.join('+') || 'utf-8'} (${encWhy || 'empty zip'})`,
   };
+}
+
+function notRecognised(sample: SourceSample, misses: ReadonlyArray<{ adapter: SourceAdapter; d: Miss }>): InputError {
+  const firstLine = sample.head.split(/\r?\n/, 1)[0] ?? '';
+  const what = sample.archive
+    ? `a zip holding ${sample.parts.map((p) => JSON.stringify(p.name)).join(', ') || 'nothing'}`
+    : `first line ${JSON.stringify(firstLine.slice(0, 200))}`;
+  const closest = misses.slice(0, CANDIDATES_SHOWN).map((m) => `${m.adapter.format}: ${m.d.miss}`);
+  return new InputError(
+    `${sample.path}: layout not recognised (${what}); closest formats:\n  ${closest.join('\n  ')}`,
+    `formats: ${ADAPTERS.map((a) => a.format).join(', ')} (posrecon formats); force one with --format, or describe the layout in a --profile`,
+  );
 }
 
 function unknownFormat(name: string): never {

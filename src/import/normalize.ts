@@ -11,6 +11,8 @@ export type Normalized<T> = { kind: 'record'; record: T } | { kind: 'skip'; reas
 export interface NormalizeContext {
   /** 'HH:MM:SS'; a transaction at or after it settles the next day. */
   cutoff: string;
+  /** QR and online settlement rows (WeChat, Alipay) may lack a terminal id; it is stored as ''. */
+  terminalOptional?: boolean;
 }
 
 class RowProblem extends Error {}
@@ -53,8 +55,8 @@ function when(fields: FieldMap): { date: IsoDate; time: IsoTime } {
   return { date: unwrap(parseDate(date), 'txn_date'), time: unwrap(parseTime(time), 'txn_time') };
 }
 
-function common(fields: FieldMap, typeFallback: (amount: Fen) => TxnType): TxnFields | { skip: string } {
-  const terminalId = opt(fields.terminal_id) ?? fail('terminal_id: empty (expected the terminal number)');
+function common(fields: FieldMap, typeFallback: (amount: Fen) => TxnType, terminalOptional = false): TxnFields | { skip: string } {
+  const terminalId = opt(fields.terminal_id) ?? (terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
   const signed = money(fields, 'amount') ?? fail('amount: empty (expected the transaction amount)');
   const typeText = opt(fields.txn_type);
   let txnType: TxnType;
@@ -143,7 +145,7 @@ export function settlementDay(date: IsoDate, time: string, cutoff: string): IsoD
 export function normalizeSettlement(fields: FieldMap, ctx: NormalizeContext): Normalized<SettlementRecord> {
   return guard(() => {
     // Without a type column the sign tells the direction: acquirers print credits as negative amounts.
-    const base = common(fields, (amount) => (amount < 0 ? 'REFUND' : 'SALE'));
+    const base = common(fields, (amount) => (amount < 0 ? 'REFUND' : 'SALE'), ctx.terminalOptional);
     if ('skip' in base) return base;
     const settle = opt(fields.settle_date);
     return {

@@ -1,38 +1,119 @@
 import type { Side } from '../domain/record.js';
+import type { ControlStatement, Measures } from './control.js';
 import type { Encoding } from './decode.js';
 import type { FieldMap } from './fields.js';
+import type { SourceInput } from './source-input.js';
 
-/** The start of a file, decoded, for format detection. */
+/** The start of one part of a file (the file itself, or one zip entry), decoded, for format detection. */
+export interface SamplePart {
+  /** The file's base name, or the entry's name inside the zip (GBK names decoded). */
+  name: string;
+  encoding: Encoding;
+  /** The first bytes, raw: fixed-width formats are sliced by bytes. */
+  bytes: Buffer;
+  head: string;
+}
+
+/** What detection sees of a file. `head`/`encoding` are those of the first part, for single-part formats. */
 export interface SourceSample {
   path: string;
   name: string;
+  /** True when the file is a zip and `parts` are its entries. */
+  archive: boolean;
+  parts: readonly SamplePart[];
   encoding: Encoding;
   head: string;
 }
 
-export interface Detection {
-  format: string;
-  /** The side the content suggests, when it tells. */
-  side: Side | null;
-  /** 0..1; the registry picks the highest. */
-  confidence: number;
-  why: string;
+/**
+ * How well a format fits a file. A format that does not fit says what did not, so that an unrecognised file
+ * can be refused with the closest candidates and the reason each one failed.
+ */
+export type Detection =
+  | {
+      fits: true;
+      format: string;
+      /** The side the content suggests, when it tells. */
+      side: Side | null;
+      /** 0..1; the registry picks the highest. */
+      confidence: number;
+      why: string;
+    }
+  | {
+      fits: false;
+      format: string;
+      /** 0..1: how close the file came, to rank the candidates shown. */
+      closeness: number;
+      /** What did not fit, for the error message. */
+      miss: string;
+    };
+
+interface RowBase {
+  /** 1-based physical line within its part, header included. */
+  line: number;
+  raw: string;
+  /**
+   * Where the row is, when `file:line` is not precise enough: a suffix such as `!INN…ZM_…:3:67-78` (zip entry,
+   * line, byte columns) or `[Sheet1]!D14` (xlsx). Rejections are reported and stored with it.
+   */
+  where?: string;
 }
 
 export type SourceRow =
-  | { kind: 'fields'; line: number; raw: string; fields: FieldMap }
-  | { kind: 'skip' | 'reject'; line: number; raw: string; reason: string };
+  | (RowBase & {
+      kind: 'fields';
+      fields: FieldMap;
+      /** What this row adds to the file's own totals (see control.ts), in the statement's units. */
+      measures?: Measures;
+      /** Something the user should know about an imported row (a fee rounded to the fen…). */
+      warnings?: readonly string[];
+      /** Personal data in the line (a cardholder's name or id number), masked before the raw text is stored. */
+      sensitive?: readonly string[];
+      /**
+       * [start, end) ranges of `raw` holding sensitive authentication data (track data, CVV, PIN block), which
+       * is never stored: they are replaced before the raw text is kept (PCI DSS 3.3.1).
+       */
+      secrets?: ReadonlyArray<readonly [number, number]>;
+      /** Where each field's cell is (xlsx "[Sheet1]!D14"): a rejection names the cell of the field it is about. */
+      fieldWhere?: Readonly<Record<string, string>>;
+    })
+  | (RowBase & {
+      kind: 'skip';
+      reason: string;
+      control?: ControlStatement;
+      /** A skipped row the user must still look at (a UnionPay ZME adjustment record). */
+      warnings?: readonly string[];
+      /** A skipped row may still count towards the file's totals (a WeChat fund-flow bill, a 乐刷 reversal pair). */
+      measures?: Measures;
+      /** The skipped row is accounted for (a sale and its reversal netting to zero): its measures count as imported. */
+      accounted?: boolean;
+    })
+  | (RowBase & { kind: 'reject'; reason: string });
 
 export interface ReadContext {
+  /** The path as the user gave it, for messages. */
   path: string;
   side: Side;
+  /** Year for formats whose dates have none (UnionPay MMDDhhmmss), when the file name does not tell. */
+  year?: number;
 }
 
 /** One module per source format (style.md rule 5). Adding a format is one file and one registry line. */
 export interface SourceAdapter {
   readonly format: string;
   readonly description: string;
-  detect(sample: SourceSample): Detection | null;
+  /** Sides a file of this format can be; acquirer formats are settlement only. */
+  readonly sides: readonly Side[];
+  /** QR and online rows (WeChat, Alipay) may carry no terminal id: the order number identifies them. */
+  readonly terminalOptional?: boolean;
+  /** The encoding files of this format always have (a profile may say); --encoding still overrides it. */
+  readonly encoding?: Encoding;
+  detect(sample: SourceSample): Detection;
   /** Yields every row after the header: none is dropped, each is fields, skipped or rejected. */
-  read(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<SourceRow>;
+  read(input: SourceInput, ctx: ReadContext): AsyncIterable<SourceRow>;
+}
+
+/** `file:line`, or the row's own location. */
+export function whereOf(row: { line: number; where?: string }): string {
+  return row.where ?? `:${row.line}`;
 }

@@ -1,54 +1,91 @@
 import { compareTxn, dayDiff, sameCard } from './order.js';
-import type { MatchPair, MatchSettlement, MatchTerminal, Pass, Signals } from './types.js';
+import { qrPass } from './qr-pass.js';
+import { signalsOf } from './signals.js';
+import type { MatchPair, MatchSettlement, MatchTerminal, MatchTxn, Pass } from './types.js';
+
+export { signalsOf } from './signals.js';
 
 interface PassRule {
   pass: Pass;
-  key(r: MatchTerminal | MatchSettlement): string | null;
+  /** What carries a pair made by this pass, stored with the match as its evidence. */
+  carriedBy: readonly string[];
+  key(r: MatchTxn): string | null;
   accept(t: MatchTerminal, s: MatchSettlement): boolean;
 }
 
-const withinDays = (t: MatchTerminal, s: MatchSettlement, days: number): boolean => dayDiff(t.txnDate, s.txnDate) <= days;
+/** A terminal's own trace number is unique for about a million transactions; half an hour is plenty of clock skew. */
+const TRACE_WINDOW_S = 1800;
+/** A void or refund line and the journal's void or refund of the same original: within a day of each other. */
+const ORIG_WINDOW_S = 86_400;
+/** Order numbers are the merchant's own and may be reused after a while; a refund can come weeks after its sale. */
+const ORDER_WINDOW_DAYS = 31;
+
+const withinDays = (t: MatchTxn, s: MatchTxn, days: number): boolean => dayDiff(t.txnDate, s.txnDate) <= days;
+const within = (t: MatchTxn, s: MatchTxn, seconds: number): boolean => Math.abs(t.at - s.at) <= seconds;
+/** A QR row may lack a terminal id; when both sides have one, they must agree. */
+const terminalsAgree = (t: MatchTxn, s: MatchTxn): boolean => t.terminalId === '' || s.terminalId === '' || t.terminalId === s.terminalId;
 
 /**
- * Most certain first. The host's reference number identifies a transaction outright; a timed-out attempt
- * never received one, so batch + trace (which the reversal itself uses) comes next; then trace with amount
- * and a day's tolerance for files that drop the batch; last, the card and amount within three minutes, for
- * files with neither reference nor trace.
+ * Most certain first. The host's reference number identifies a transaction outright; a timed-out attempt never
+ * received one, so batch + trace (which the reversal itself uses) comes next. The merchant's order number is as
+ * exact, and the only key a WeChat or Alipay row shares with the journal. Then trace with amount and a day's
+ * tolerance for files that drop the batch; then trace and time alone, so that a file with neither RRN nor batch
+ * (UnionPay ZM) still pairs a line whose amount differs, and shows it as amount_mismatch instead of two one-sided
+ * cases; then a void or refund line by the trace of the sale it cancels; then card and amount within three minutes.
+ * Last, QR rows with no trace, RRN or card: amount and time, on the same terminal when the row names one (qr-pass.ts).
  */
 const RULES: readonly PassRule[] = [
-  { pass: 'rrn', key: (r) => (r.rrn ? `${r.terminalId}|${r.rrn}` : null), accept: () => true },
+  { pass: 'rrn', carriedBy: ['terminal', 'RRN'], key: (r) => (r.rrn ? `${r.terminalId}|${r.rrn}` : null), accept: () => true },
   {
     pass: 'batch_trace',
+    carriedBy: ['terminal', 'batch', 'trace'],
     key: (r) => (r.batchNo && r.traceNo ? `${r.terminalId}|${r.batchNo}|${r.traceNo}` : null),
     accept: () => true,
   },
   {
+    pass: 'order_no',
+    carriedBy: ['order number (商户订单号)', `date ±${ORDER_WINDOW_DAYS} days`],
+    key: (r) => (r.orderNo ? r.orderNo : null),
+    accept: (t, s) => terminalsAgree(t, s) && withinDays(t, s, ORDER_WINDOW_DAYS),
+  },
+  {
     pass: 'trace_amount_date',
+    carriedBy: ['terminal', 'trace', 'amount', 'date ±1 day'],
     key: (r) => (r.traceNo ? `${r.terminalId}|${r.traceNo}|${r.amountFen}` : null),
     accept: (t, s) => withinDays(t, s, 1),
   },
   {
+    pass: 'trace_time',
+    carriedBy: ['terminal', 'trace', `time ±${TRACE_WINDOW_S} s`],
+    key: (r) => (r.traceNo ? `${r.terminalId}|${r.traceNo}` : null),
+    accept: (t, s) => within(t, s, TRACE_WINDOW_S),
+  },
+  {
+    pass: 'orig_trace',
+    carriedBy: ['terminal', 'original trace', 'type', `time ±${ORIG_WINDOW_S} s`],
+    key: (r) => (r.direction === 'credit' && r.origTraceNo ? `${r.terminalId}|${r.origTraceNo}|${r.txnType}` : null),
+    accept: (t, s) => within(t, s, ORIG_WINDOW_S),
+  },
+  {
     pass: 'card_amount_time',
+    carriedBy: ['terminal', 'card', 'amount', 'time ±180 s'],
     key: (r) => (r.cardLast4 ? `${r.terminalId}|${r.cardLast4}|${r.amountFen}` : null),
-    accept: (t, s) => Math.abs(t.at - s.at) <= 180 && sameCard(t, s) !== false,
+    accept: (t, s) => within(t, s, 180) && sameCard(t, s) !== false,
   },
 ];
 
-export function signalsOf(t: MatchTerminal, s: MatchSettlement): Signals {
-  return {
-    rrn: t.rrn !== null && t.rrn === s.rrn,
-    batchTrace: t.batchNo !== null && t.batchNo === s.batchNo && t.traceNo !== null && t.traceNo === s.traceNo,
-    amountEqual: t.amountFen === s.amountFen,
-    cardEqual: sameCard(t, s),
-    dateDiffDays: dayDiff(t.txnDate, s.txnDate),
-    timeDiffSeconds: Math.abs(t.at - s.at),
-  };
+/** Among candidates of one key: the same amount first, then the closest in time. */
+function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement): boolean {
+  const ea = a.amountFen === t.amountFen;
+  const eb = b.amountFen === t.amountFen;
+  if (ea !== eb) return ea;
+  return Math.abs(t.at - a.at) < Math.abs(t.at - b.at);
 }
 
 /**
  * Pairs terminal and settlement records, each claimed at most once. Pre-authorisations never settle and
- * take no part. Within a pass, ties go to the closest time, then to content order: deterministic whatever
- * the import order.
+ * take no part. Within a pass, ties go to the equal amount, then to the closest time, then to content order:
+ * deterministic whatever the import order.
  */
 export function planMatches(terminal: readonly MatchTerminal[], settlement: readonly MatchSettlement[]): MatchPair[] {
   const ts = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
@@ -74,13 +111,14 @@ export function planMatches(terminal: readonly MatchTerminal[], settlement: read
       let best: MatchSettlement | null = null;
       for (const s of candidates) {
         if (claimedS.has(s.id) || s.direction !== t.direction || !rule.accept(t, s)) continue;
-        if (best === null || Math.abs(t.at - s.at) < Math.abs(t.at - best.at)) best = s;
+        if (best === null || better(t, s, best)) best = s;
       }
       if (best === null) continue;
       claimedT.add(t.id);
       claimedS.add(best.id);
-      pairs.push({ terminal: t, settlement: best, pass: rule.pass, signals: signalsOf(t, best) });
+      pairs.push({ terminal: t, settlement: best, pass: rule.pass, signals: signalsOf(t, best, rule.carriedBy) });
     }
   }
+  pairs.push(...qrPass(ts, ss, claimedT, claimedS));
   return pairs;
 }

@@ -19,6 +19,8 @@ export interface MatchTxn {
   txnTime: string;
   origTraceNo: string | null;
   origRrn: string | null;
+  /** The merchant's order number (商户订单号): the only key QR and online payments share with the journal. */
+  orderNo: string | null;
   rawSha256: string;
   /** Seconds, for time differences only. */
   at: number;
@@ -33,18 +35,36 @@ export interface MatchSettlement extends MatchTxn {
   settleDate: IsoDate;
 }
 
-/** Passes, most certain first (issue 2 §6). */
-export const PASSES = ['rrn', 'batch_trace', 'trace_amount_date', 'card_amount_time'] as const;
+/** Passes, most certain first (issue 2 §6; issue 3 added order_no, trace_time, orig_trace and qr_amount_time). */
+export const PASSES = [
+  'rrn',
+  'batch_trace',
+  'order_no',
+  'trace_amount_date',
+  'trace_time',
+  'orig_trace',
+  'card_amount_time',
+  'qr_amount_time',
+] as const;
 export type Pass = (typeof PASSES)[number];
 
 /** What agreed and what did not, stored with every match as its evidence. */
 export interface Signals {
   rrn: boolean;
   batchTrace: boolean;
+  /** Same trace (凭证号 / 系统跟踪号), batch or not. */
+  trace: boolean;
+  /** Both records cite the same original trace (a void or refund). */
+  origTrace: boolean;
+  orderNo: boolean;
+  /** Same terminal id; null when one side has none (a QR row without 设备号). */
+  terminalEqual: boolean | null;
   amountEqual: boolean;
   cardEqual: boolean | null;
   dateDiffDays: number;
   timeDiffSeconds: number;
+  /** The signals that made this pair, in the words of the pass (e.g. ["terminal", "trace", "time ±1800 s"]). */
+  carriedBy: readonly string[];
 }
 
 export interface MatchPair {

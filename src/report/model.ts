@@ -1,13 +1,32 @@
+import type { CaseStatus } from '../domain/case-status.js';
 import type { Category } from '../domain/categories.js';
 
-/** The report as plain data: the JSON report is this model, and other writers render it. */
+/**
+ * The report as plain data: the JSON report is this model, and the xlsx and csv writers render it. The keys of
+ * issue 2 stay as they were; issue 5 added status, fee, the per-terminal and per-day summaries, fees, terminal
+ * health and warnings.
+ */
 export interface ReportModel {
   generated_at: string;
   database: string;
   inputs: ReportInput[];
-  summary: Partial<Record<Category, { count: number; amount_fen: number }>>;
+  summary: Partial<Record<Category, CountAmount>>;
   matched: number;
   cases: ReportCase[];
+  /** Cases per terminal and per transaction day, each with its counts per category. */
+  summary_by_terminal: ReportBreakdown[];
+  summary_by_day: ReportBreakdown[];
+  status_counts: Record<CaseStatus, number>;
+  /** The fee check of the last match; null for a run made before fee checks existed. */
+  fees: ReportFees | null;
+  terminal_health: TerminalHealth;
+  /** Things a reader must not miss: rejected rows, missing rate card, control totals that disagree. */
+  warnings: string[];
+}
+
+export interface CountAmount {
+  count: number;
+  amount_fen: number;
 }
 
 export interface ReportInput {
@@ -20,6 +39,19 @@ export interface ReportInput {
   imported: number;
   rejected: number;
   skipped: number;
+  /** What the file states about itself (a totals row, a summary report) checked against its rows (issue 3). */
+  control_totals: ReportControlTotal[];
+}
+
+export interface ReportControlTotal {
+  source: string;
+  label: string;
+  /** 0: a count; 2: money in fen; 5: money in 1/100000 yuan. */
+  scale: number;
+  stated: number;
+  in_rows: number | null;
+  imported: number | null;
+  status: string;
 }
 
 /** A record as evidence: its fields, and the file, line and raw text it came from. */
@@ -42,4 +74,77 @@ export interface ReportCase {
   related_case_ids: string[];
   reason: string;
   action: string;
+  status: CaseStatus;
+  status_note: string | null;
+  status_updated_by: string | null;
+  status_updated_at: string | null;
+  /** fee_mismatch only: the fee the rate card gives, the fee charged, and charged − expected. */
+  fee: { expected_fen: number; actual_fen: number; diff_fen: number } | null;
+}
+
+export interface ReportBreakdown {
+  /** A terminal id or a YYYY-MM-DD transaction date. */
+  key: string;
+  merchant_id: string | null;
+  total: CountAmount;
+  /** Cases that are money lost or owed (not pending_settlement or journal_not_imported). */
+  discrepancies: CountAmount;
+  by_category: Partial<Record<Category, CountAmount>>;
+}
+
+export interface ReportFees {
+  checked: number;
+  within_tolerance: number;
+  tolerance_fen: number;
+  overcharged: CountAmount;
+  undercharged: CountAmount;
+  net_diff_fen: number;
+  no_rate: number;
+  no_fee: number;
+  credit_lines: number;
+  rate_rules: number;
+}
+
+export interface TerminalHealth {
+  terminals: TerminalHealthRow[];
+  /** Every flag, terminal by terminal: what is wrong and what to do. */
+  flags: HealthFlag[];
+  /** Terminal ids seen in settlement files that the merchant registry does not list. */
+  unregistered: Array<{ terminal_id: string; merchant_id: string | null; lines: number; amount_fen: number; first_date: string; last_date: string }>;
+  registry_terminals: number;
+  /** The thresholds that flag a timeout rate, as used. */
+  timeout_rule: { min_timeouts: number; min_rate: number };
+  notes: string[];
+}
+
+export interface TerminalHealthRow {
+  terminal_id: string;
+  merchant_id: string | null;
+  attempts: number;
+  approved: number;
+  declined: number;
+  /** Timed out, reversed or reversal failed, or answered 98 (no reply from the issuer). */
+  timeouts: number;
+  timeout_rate: number;
+  failures_by_code: ResponseCount[];
+}
+
+export interface ResponseCount {
+  /** '' when the terminal got no reply. */
+  code: string;
+  count: number;
+  meaning_zh: string;
+  meaning_en: string;
+  action_zh: string;
+  action_en: string;
+}
+
+export type HealthFlagKind = 'terminal_not_registered' | 'merchant_invalid' | 'admin_codes_only' | 'high_timeout_rate' | 'not_in_registry';
+
+export interface HealthFlag {
+  terminal_id: string;
+  kind: HealthFlagKind;
+  message: string;
+  action_zh: string;
+  action_en: string;
 }

@@ -6,19 +6,22 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
+const BUSY_TIMEOUT_MS = 10 * 60 * 1000;
+
 /** Opens (creating if needed) and migrates a posrecon database. */
 export function openStore(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
     db = new Database(path);
+    // First, so that even switching a new database to WAL waits for another process instead of failing:
+    // a second posrecon process waits for the first (an import holds the write lock for its whole file).
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
   } catch (cause) {
     throw new StoreError(`cannot open database ${path}: ${(cause as Error).message}`);
   }
   db.pragma('foreign_keys = ON');
-  // A second posrecon process waits for the first instead of failing with "database is locked".
-  db.pragma('busy_timeout = 30000');
   db.pragma('synchronous = NORMAL');
   try {
     migrate(db);
@@ -33,7 +36,23 @@ export async function withStore<T>(path: string, fn: (db: Db) => Promise<T> | T)
   const db = openStore(path);
   try {
     return await fn(db);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new StoreError(`${path} is busy: another posrecon process has held it for ${BUSY_TIMEOUT_MS / 60000} minutes`, 'try again when it finishes', e);
+    }
+    throw e;
   } finally {
     db.close();
+  }
+}
+
+/** Opens an existing database without changing it (no migration, no pragmas that write): for doctor and backup. */
+export function openExisting(path: string, opts: { readonly: boolean }): Db {
+  try {
+    const db = new Database(path, { readonly: opts.readonly, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
+  } catch (cause) {
+    throw new StoreError(`cannot open database ${path}: ${(cause as Error).message}`);
   }
 }

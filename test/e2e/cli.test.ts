@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,5 +91,14 @@ describe('posrecon CLI', () => {
     const r = posrecon(['import', '--db', join(tmpDir(), 'd.db'), '/nonexistent/j.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/nonexistent/j.csv: cannot read (ENOENT)');
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  /** Regression: `posrecon formats | head -1` died with an unhandled EPIPE stack trace. */
+  it('ends quietly', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/posrecon.js formats | head -1`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toHaveLength(2);
   });
 });

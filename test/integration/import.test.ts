@@ -125,6 +125,15 @@ describe('terminal journal import', () => {
     expect(r.counts).toEqual({ read: 3, imported: 1, rejected: 1, skipped: 1 });
   });
 
+  it('cuts track data and security codes out of JSON Lines as it stores them', async () => {
+    const line = JSON.stringify({ terminal_id: '10012345', trace_no: '1', card_no: '6225881234567894', track2: '6225881234567894=2705201', cvv2: 737, txn_type: 'SALE', amount_fen: 100, txn_date: '2026-03-08', txn_time: '10:00:00', response_code: '00' });
+    const db = memoryStore();
+    await importFile(db, { path: tmp('j.jsonl', `${line}\n`), cutoff: CUTOFF }, fixedContext);
+    const raw = db.prepare('SELECT raw FROM terminal_records').pluck().get() as string;
+    expect(raw).toContain('"track2":[removed],"cvv2":[removed]');
+    expect(raw).not.toMatch(/2705201|737/);
+  });
+
   it('never stores a full card number, in records or in rejected rows', async () => {
     const path = tmp(
       'j.csv',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { generateScenario } from '../../generate/index.js';
+import { SETTLEMENT_FORMATS, type SettlementFormat } from '../../generate/formats/index.js';
 import { UsageError } from '../../domain/errors.js';
 import { out, showPath } from '../output.js';
 import { parsePositiveInt } from '../options.js';
@@ -11,7 +12,8 @@ interface GenerateFlags {
   terminals: number;
   perDay: number;
   start?: string;
-  settlementEncoding: string;
+  settlementEncoding?: string;
+  settlementFormat: string;
 }
 
 export function registerGenerate(program: Command): void {
@@ -24,11 +26,15 @@ export function registerGenerate(program: Command): void {
     .option('--terminals <n>', 'terminals with a journal', parsePositiveInt('--terminals'), 3)
     .option('--per-day <n>', 'ordinary sales per terminal per day', parsePositiveInt('--per-day'), 100)
     .option('--start <YYYY-MM-DD>', 'first day (default 2026-03-08)')
-    .option('--settlement-encoding <enc>', 'utf-8 or gbk', 'utf-8')
+    .option('--settlement-encoding <enc>', 'utf-8 or gbk, for generic-csv (default utf-8)')
+    .option('--settlement-format <name>', `settlement file layout: ${SETTLEMENT_FORMATS.join(', ')}`, 'generic-csv')
     .action(async (o: GenerateFlags) => {
       if (o.days < 1 || o.terminals < 1) throw new UsageError('--days and --terminals must be at least 1');
-      if (o.settlementEncoding !== 'utf-8' && o.settlementEncoding !== 'gbk') {
+      if (o.settlementEncoding !== undefined && o.settlementEncoding !== 'utf-8' && o.settlementEncoding !== 'gbk') {
         throw new UsageError(`--settlement-encoding "${o.settlementEncoding}" (expected utf-8 or gbk)`);
+      }
+      if (!(SETTLEMENT_FORMATS as readonly string[]).includes(o.settlementFormat)) {
+        throw new UsageError(`--settlement-format "${o.settlementFormat}" (expected ${SETTLEMENT_FORMATS.join(', ')})`);
       }
       const s = await generateScenario({
         outDir: o.out,
@@ -36,7 +42,8 @@ export function registerGenerate(program: Command): void {
         days: o.days,
         terminals: o.terminals,
         perDay: o.perDay,
-        settlementEncoding: o.settlementEncoding,
+        settlementFormat: o.settlementFormat as SettlementFormat,
+        ...(o.settlementEncoding === undefined ? {} : { settlementEncoding: o.settlementEncoding }),
         ...(o.start === undefined ? {} : { startDate: o.start }),
       });
       out(`wrote ${s.files.length} files to ${showPath(o.out)}: ${s.journalRows} journal rows, ${s.settlementRows} settlement rows, ${s.truthCases} truth cases`);

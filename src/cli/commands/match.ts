@@ -3,6 +3,7 @@ import { matchDatabase } from '../../app/match-database.js';
 import { EXIT } from '../../domain/errors.js';
 import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
 import { discrepancyCount, out, printMatchSummary } from '../output.js';
+import { printFeeSummary, printTerminalHealth } from '../report-output.js';
 import type { CliState } from '../state.js';
 
 export function registerMatch(program: Command, state: CliState): void {
@@ -16,6 +17,10 @@ export function registerMatch(program: Command, state: CliState): void {
     .action(async (o: { cutoff: string; dryRun?: boolean; failOnDiscrepancy?: boolean; db?: string }) => {
       const m = await matchDatabase(dbPath(o.db), { cutoff: parseCutoff(o.cutoff), dryRun: o.dryRun === true }, state.ctx);
       printMatchSummary(m);
+      out('');
+      printFeeSummary(m.fees);
+      out('');
+      printTerminalHealth(m.health);
       if (o.dryRun) out('\n(dry run: nothing stored)');
       if (o.failOnDiscrepancy && discrepancyCount(m) > 0) state.exitCode = EXIT.discrepancies;
     });

@@ -1,22 +1,27 @@
 import type { Command } from 'commander';
 import { writeReport } from '../../app/write-report.js';
 import { UsageError } from '../../domain/errors.js';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../report/writers/index.js';
 import { DB_HELP, dbPath } from '../options.js';
 import { out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 import { parseCategory } from './cases.js';
 
+function parseFormat(text: string): ReportFormat {
+  if (isReportFormat(text)) return text;
+  throw new UsageError(`--format "${text}" is not a report format (expected ${REPORT_FORMATS.join(', ')})`);
+}
+
 export function registerReport(program: Command, state: CliState): void {
   program
     .command('report')
     .description('write the discrepancy report of the last match')
-    .option('--format <format>', 'json', 'json')
-    .requiredOption('--out <file>', 'where to write the report')
+    .option('--format <format>', 'json, xlsx (one workbook) or csv (a folder, one file per category)', parseFormat, 'json')
+    .requiredOption('--out <path>', 'the file to write (json, xlsx) or the folder (csv)')
     .option('--category <category>', 'only this category', parseCategory)
     .option('--db <path>', DB_HELP)
-    .action(async (o: { format: string; out: string; category?: ReturnType<typeof parseCategory>; db?: string }) => {
-      if (o.format !== 'json') throw new UsageError(`--format "${o.format}" is not available yet (expected json)`);
-      const model = await writeReport(dbPath(o.db), { format: 'json', outPath: o.out, ...(o.category ? { category: o.category } : {}) }, state.ctx);
-      out(`${model.cases.length} cases written to ${showPath(o.out)}`);
+    .action(async (o: { format: ReportFormat; out: string; category?: ReturnType<typeof parseCategory>; db?: string }) => {
+      const r = await writeReport(dbPath(o.db), { format: o.format, outPath: o.out, ...(o.category ? { category: o.category } : {}) }, state.ctx);
+      out(`${r.model.cases.length} cases written to ${r.paths.length === 1 ? showPath(r.paths[0] ?? o.out) : `${showPath(o.out)} (${r.paths.length} files)`}`);
     });
 }

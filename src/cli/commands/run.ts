@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../../domain/errors.js';
 import { clearProgress, withTtyProgress } from '../progress.js';
 import { DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
 import { discrepancyCount, out, printImport, printMatchSummary, showPath } from '../output.js';
+import { printFeeSummary, printTerminalHealth } from '../report-output.js';
 import type { CliState } from '../state.js';
 
 interface RunFlags {
@@ -20,7 +21,7 @@ interface RunFlags {
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
-    .description('import journals and settlement files, match them and write out/report.json')
+    .description('import journals and settlement files, match them and write out/report.json and out/report.xlsx')
     .option('--terminal <files...>', 'terminal journal files', [])
     .option('--settlement <files...>', 'acquirer settlement files', [])
     .requiredOption('--out <dir>', 'output folder for the report (and the database, unless --db)')
@@ -46,7 +47,12 @@ export function registerRun(program: Command, state: CliState): void {
       out('');
       printMatchSummary(r.match);
       out('');
+      printFeeSummary(r.match.fees);
+      out('');
+      printTerminalHealth(r.model.terminal_health);
+      out('');
       out(`report: ${showPath(r.reportPath)}`);
+      out(`workbook: ${showPath(r.xlsxPath)}`);
       if (o.failOnDiscrepancy && discrepancyCount(r.match) > 0) state.exitCode = EXIT.discrepancies;
     });
 }

@@ -1,7 +1,9 @@
 import { checkLayout, SETTLEMENT_ONLY } from '../layout.js';
 import { cleanCell } from '../cells.js';
 import { csvRecords, splitCsv } from '../csv-records.js';
-import { fieldForHeader, type Field, type FieldMap } from '../fields.js';
+import { isSecretHeader } from '../secrets.js';
+import { fieldForHeader, foldHeader, type Field, type FieldMap } from '../fields.js';
+import { partPrefix, type SourceInput } from '../source-input.js';
 import type { Detection, ReadContext, SourceAdapter, SourceRow, SourceSample } from '../types.js';
 
 const DELIMITERS = [',', '\t', '|', ';'] as const;
@@ -13,6 +15,8 @@ interface Header {
   delimiter: string;
   columns: Array<Field | undefined>;
   names: string[];
+  /** Columns of sensitive authentication data (track, CVV, PIN): cut out of the stored line. */
+  secret: number[];
 }
 
 function mapHeader(text: string, line: number): Header | null {
@@ -23,7 +27,8 @@ function mapHeader(text: string, line: number): Header | null {
     const columns = split.cells.map((c) => fieldForHeader(cleanCell(c)));
     const known = columns.filter((c) => c !== undefined).length;
     if (known >= 3 && (!best || known > best.columns.filter((c) => c).length)) {
-      best = { line, delimiter, columns, names: split.cells.map((c) => c.trim()) };
+      const secret = split.cells.flatMap((c, i) => (isSecretHeader(foldHeader(cleanCell(c))) ? [i] : []));
+      best = { line, delimiter, columns, names: split.cells.map((c) => c.trim()), secret };
     }
   }
   return best;
@@ -38,16 +43,40 @@ function findHeaderInSample(head: string): Header | null {
   return null;
 }
 
+/** The line naming the most known columns, for saying how close a file came. */
+function bestPartialHeader(head: string): { line: number; known: string[] } {
+  let best = { line: 1, known: [] as string[] };
+  head.split(/\r?\n/, HEADER_SEARCH_ROWS).forEach((text, i) => {
+    for (const delimiter of DELIMITERS) {
+      const split = splitCsv(text, delimiter);
+      if (!split.ok) continue;
+      const known = split.cells.map(cleanCell).filter((c) => fieldForHeader(c) !== undefined);
+      if (known.length > best.known.length) best = { line: i + 1, known };
+    }
+  });
+  return best;
+}
+
 /** A CSV with a header row naming its columns in English or Chinese, in any order (README "Input columns"). */
 export const genericCsv: SourceAdapter = {
   format: 'generic-csv',
   description: 'CSV with a header row; columns named in English or Chinese, any order; comma, tab, | or ;',
-  detect(sample: SourceSample): Detection | null {
+  sides: ['terminal', 'settlement'],
+  detect(sample: SourceSample): Detection {
     const header = findHeaderInSample(sample.head);
-    if (!header) return null;
+    if (!header) {
+      const near = bestPartialHeader(sample.head);
+      return {
+        fits: false,
+        format: 'generic-csv',
+        closeness: Math.min(0.5, near.known.length / 6),
+        miss: `no header row naming 3 known columns in the first ${HEADER_SEARCH_ROWS} lines${near.known.length ? ` (line ${near.line} names only ${near.known.join(', ')})` : ''}`,
+      };
+    }
     const fields = new Set(header.columns.filter((c): c is Field => c !== undefined));
     const settlement = [...fields].some((f) => SETTLEMENT_ONLY.has(f));
     return {
+      fits: true,
       format: 'generic-csv',
       side: settlement ? 'settlement' : 'terminal',
       confidence: Math.min(0.9, 0.3 + fields.size / 30),
@@ -57,7 +86,15 @@ export const genericCsv: SourceAdapter = {
   read: readGenericCsv,
 };
 
-async function* readGenericCsv(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
+/** Each part (a plain file, or each CSV in a zip) has its own header. */
+async function* readGenericCsv(input: SourceInput, ctx: ReadContext): AsyncGenerator<SourceRow> {
+  for (const part of input.parts) {
+    const prefix = partPrefix(input, part);
+    for await (const row of readPart(part.text(), ctx)) yield prefix ? { ...row, where: `${prefix}:${row.line}` } : row;
+  }
+}
+
+async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
   let header: Header | null = null;
   const before: Array<{ line: number; text: string }> = [];
   for await (const rec of csvRecords(chunks)) {
@@ -84,7 +121,8 @@ async function* readGenericCsv(chunks: AsyncIterable<string>, ctx: ReadContext):
 
 function rowOf(line: number, text: string, header: Header): SourceRow {
   if (text.trim() === '') return { kind: 'skip', line, raw: text, reason: 'blank line' };
-  const split = splitCsv(text, header.delimiter);
+  const spans: Array<[number, number]> = [];
+  const split = splitCsv(text, header.delimiter, spans);
   if (!split.ok) return { kind: 'reject', line, raw: text, reason: split.reason };
   const cells = split.cells.map(cleanCell);
   if (cells.every((c) => c === '')) return { kind: 'skip', line, raw: text, reason: 'empty row' };
@@ -96,5 +134,6 @@ function rowOf(line: number, text: string, header: Header): SourceRow {
   header.columns.forEach((field, i) => {
     if (field !== undefined && fields[field] === undefined) fields[field] = cells[i] ?? '';
   });
-  return { kind: 'fields', line, raw: text, fields };
+  const secrets = header.secret.flatMap((i) => (spans[i] ? [spans[i]] : []));
+  return { kind: 'fields', line, raw: text, fields, ...(secrets.length > 0 ? { secrets } : {}) };
 }

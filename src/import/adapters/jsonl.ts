@@ -1,6 +1,8 @@
 import { checkLayout } from '../layout.js';
 import { csvRecords } from '../csv-records.js';
-import { fieldForHeader, type Field, type FieldMap } from '../fields.js';
+import { fieldForHeader, foldHeader, type Field, type FieldMap } from '../fields.js';
+import { isSecretHeader } from '../secrets.js';
+import { partPrefix, type SourceInput } from '../source-input.js';
 import type { Detection, ReadContext, SourceAdapter, SourceRow, SourceSample } from '../types.js';
 
 /**
@@ -10,20 +12,30 @@ import type { Detection, ReadContext, SourceAdapter, SourceRow, SourceSample } f
 export const jsonLines: SourceAdapter = {
   format: 'jsonl',
   description: 'JSON Lines: one object per line with canonical field names (terminal journals from integrators)',
-  detect(sample: SourceSample): Detection | null {
+  sides: ['terminal', 'settlement'],
+  detect(sample: SourceSample): Detection {
     const first = sample.head.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
-    if (!first.startsWith('{')) return null;
+    if (!first.startsWith('{')) {
+      return { fits: false, format: 'jsonl', closeness: 0, miss: 'the first non-blank line is not a JSON object' };
+    }
     try {
       const keys = Object.keys(JSON.parse(first) as object).filter((k) => fieldForHeader(k) !== undefined);
-      return { format: 'jsonl', side: 'terminal', confidence: 0.95, why: `first line is a JSON object with ${keys.length} known fields` };
+      return { fits: true, format: 'jsonl', side: 'terminal', confidence: 0.95, why: `first line is a JSON object with ${keys.length} known fields` };
     } catch {
-      return { format: 'jsonl', side: 'terminal', confidence: 0.4, why: 'first line starts like a JSON object but does not parse' };
+      return { fits: true, format: 'jsonl', side: 'terminal', confidence: 0.4, why: 'first line starts like a JSON object but does not parse' };
     }
   },
   read: readJsonLines,
 };
 
-async function* readJsonLines(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
+async function* readJsonLines(input: SourceInput, ctx: ReadContext): AsyncGenerator<SourceRow> {
+  for (const part of input.parts) {
+    const prefix = partPrefix(input, part);
+    for await (const row of readPart(part.text(), ctx)) yield prefix ? { ...row, where: `${prefix}:${row.line}` } : row;
+  }
+}
+
+async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
   let checked = false;
   // csvRecords only splits lines here: JSON strings escape their quotes, so quote parity holds per line.
   for await (const { line, text } of csvRecords(chunks)) {
@@ -51,6 +63,20 @@ async function* readJsonLines(chunks: AsyncIterable<string>, ctx: ReadContext): 
       checkLayout(ctx.path, ctx.side, new Set(Object.keys(fields) as Field[]), Object.keys(value));
       checked = true;
     }
-    yield { kind: 'fields', line, raw: text, fields };
+    const secrets = secretSpans(text);
+    yield { kind: 'fields', line, raw: text, fields, ...(secrets.length > 0 ? { secrets } : {}) };
   }
+}
+
+/** The value ranges of keys naming sensitive authentication data ("cvv2": "737"), to be cut out of the line. */
+function secretSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/"([^"\\]+)"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\s]+)/g)) {
+    const value = m[2] ?? '';
+    if (m.index !== undefined && isSecretHeader(foldHeader(m[1] ?? ''))) {
+      const end = m.index + m[0].length;
+      spans.push([end - value.length, end]);
+    }
+  }
+  return spans;
 }

@@ -1,5 +1,8 @@
 import { sql as init } from './0001-init.js';
 import { sql as merchants } from './0002-merchants.js';
+import { sql as casesAuditFees } from './0003-cases-audit-fees.js';
+import { sql as controlTotals } from './0004-control-totals.js';
+import { sql as rawMasked } from './0005-raw-masked.js';
 
 export interface Migration {
   id: number;
@@ -11,4 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'merchants', sql: merchants },
+  { id: 3, name: 'cases-audit-fees', sql: casesAuditFees },
+  { id: 4, name: 'control-totals', sql: controlTotals },
+  { id: 5, name: 'raw-masked', sql: rawMasked },
 ];

@@ -4,7 +4,7 @@ import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types
 const COMMON = `id, merchant_id AS merchantId, terminal_id AS terminalId, batch_no AS batchNo, trace_no AS traceNo,
   rrn, card_masked AS cardMasked, card_last4 AS cardLast4, txn_type AS txnType, direction, amount_fen AS amountFen,
   txn_date AS txnDate, txn_time AS txnTime, orig_trace_no AS origTraceNo, orig_rrn AS origRrn,
-  raw_sha256 AS rawSha256, CAST(strftime('%s', txn_date || ' ' || txn_time) AS INTEGER) AS at`;
+  order_no AS orderNo, raw_sha256 AS rawSha256, CAST(strftime('%s', txn_date || ' ' || txn_time) AS INTEGER) AS at`;
 
 /** Everything the match engine reads, in the shapes it wants. */
 export function matchInputRepo(db: Db) {

@@ -26,6 +26,7 @@ function common(r: TxnFields & Provenance, fileId: number): Row {
     order_no: r.orderNo,
     raw: r.raw,
     raw_sha256: r.rawSha256,
+    raw_masked: r.rawMasked ? 1 : 0,
   };
 }
 

@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { renderSlips } from '../../app/render-slips.js';
+import { DEFAULT_SLIP_CATEGORIES } from '../../app/select-slips.js';
+import { CATEGORIES, isCategory, type Category } from '../../domain/categories.js';
+import { UsageError } from '../../domain/errors.js';
+import { formatYuan } from '../../domain/money.js';
+import { SLIP_COPIES, type SlipCopy } from '../../slip/layout.js';
+import type { SlipWidth } from '../../slip/render-pdf.js';
+import { EXISTING_DB_HELP, existingDbPath } from '../db-default.js';
+import { err, out, showPath } from '../output.js';
+import type { CliState } from '../state.js';
+
+interface SlipsFlags {
+  out: string;
+  case?: string[];
+  category?: Category[];
+  rrn?: string;
+  terminal?: string;
+  trace?: string;
+  allSettled?: boolean;
+  copy?: SlipCopy[];
+  width: SlipWidth;
+  oneFile?: boolean;
+  reprintedAt?: string;
+  db?: string;
+}
+
+function parseCategory(text: string): Category {
+  if (isCategory(text)) return text;
+  throw new UsageError(`--category "${text}" is not a category`, `categories: ${CATEGORIES.join(', ')}`);
+}
+
+function parseCopies(text: string): SlipCopy[] {
+  const copies = text.split(',').map((c) => c.trim());
+  for (const c of copies) {
+    if (!(SLIP_COPIES as readonly string[]).includes(c)) throw new UsageError(`--copy "${c}" is not a copy (expected ${SLIP_COPIES.join(', ')})`);
+  }
+  return [...new Set(copies)] as SlipCopy[];
+}
+
+function parseWidth(text: string): SlipWidth {
+  if (text === '58' || text === '80') return Number(text) as SlipWidth;
+  throw new UsageError(`--width "${text}" is not a paper width (expected 58 or 80, in mm)`);
+}
+
+function parseReprintedAt(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim());
+  if (!m || Number.isNaN(Date.parse(`${m[1]}T${m[2]}:00Z`))) {
+    throw new UsageError(`--reprinted-at "${text}" is not a time (expected "YYYY-MM-DD HH:mm", Beijing time)`);
+  }
+  return `${m[1]} ${m[2]}`;
+}
+
+export function registerSlips(program: Command, state: CliState): void {
+  program
+    .command('slips')
+    .description('write reprinted slips (签购单) as PDF: by default for the cases that have no slip')
+    .requiredOption('--out <dir>', 'folder for the PDF files')
+    .option('--case <ids...>', 'these cases (ids from posrecon cases)')
+    .option('--category <category>', `cases of this category, repeatable (default: ${DEFAULT_SLIP_CATEGORIES.join(', ')})`,
+      (v: string, prev: Category[] | undefined) => [...(prev ?? []), parseCategory(v)])
+    .option('--rrn <rrn>', 'the transaction with this reference number (参考号)')
+    .option('--terminal <tid>', 'with --trace: the transaction with this terminal and trace (凭证号)')
+    .option('--trace <n>', 'with --terminal')
+    .option('--all-settled', 'every transaction in the settlement files')
+    .option('--copy <copies>', `${SLIP_COPIES.join(', ')}; comma-separated for several (default: merchant)`, parseCopies)
+    .option('--width <mm>', 'paper width, 58 or 80', parseWidth, 80)
+    .option('--one-file', 'one PDF with one slip per page')
+    .option('--reprinted-at <time>', 'the reprint time printed on the slips, "YYYY-MM-DD HH:mm" Beijing time (default: now)', parseReprintedAt)
+    .option('--db <path>', EXISTING_DB_HELP)
+    .action(async (o: SlipsFlags) => {
+      if ((o.terminal === undefined) !== (o.trace === undefined)) throw new UsageError('--terminal and --trace go together');
+      const dbPath = existingDbPath(o.db);
+      const r = await renderSlips(
+        {
+          dbPath,
+          outDir: o.out,
+          selector: {
+            ...(o.case ? { caseIds: o.case } : {}),
+            categories: o.category ?? [],
+            ...(o.rrn ? { rrn: o.rrn } : {}),
+            ...(o.terminal && o.trace ? { terminalTrace: { terminalId: o.terminal, traceNo: o.trace } } : {}),
+            ...(o.allSettled ? { allSettled: true } : {}),
+          },
+          copies: o.copy ?? ['merchant'],
+          widthMm: o.width,
+          oneFile: Boolean(o.oneFile),
+          ...(o.reprintedAt ? { reprintedAt: o.reprintedAt } : {}),
+        },
+        state.ctx,
+      );
+      for (const s of r.skipped) err(`skipped: ${s.what}: ${s.reason}`);
+      for (const s of r.slips) {
+        const m = s.model;
+        const what = [m.terminalId, m.traceNo ?? '-', m.txnDate, formatYuan(m.amountFen).padStart(10), s.category ?? '', s.caseId ?? ''];
+        out(`${showPath(s.path)}  ${what.join('  ').trimEnd()}`);
+      }
+      const where = r.files.length === 1 && o.oneFile ? showPath(r.files[0] ?? '') : showPath(o.out);
+      out(`${r.slips.length} slips written to ${where} (database ${showPath(dbPath)})`);
+    });
+}

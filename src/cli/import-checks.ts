@@ -1,0 +1,41 @@
+import type { ImportResult } from '../app/import-file.js';
+import { formatScaled, type ControlCheck } from '../import/control.js';
+import { err, out } from './output.js';
+
+const MAX_SHOWN_WARNINGS = 20;
+
+function diff(c: ControlCheck, actual: number | null): string {
+  if (actual === null) return '';
+  const d = actual - c.stated;
+  return d === 0 ? '' : ` (${d > 0 ? '+' : ''}${formatScaled(d, c.scale)})`;
+}
+
+/** One line per stated total: what the file says, what its rows add up to, what was imported. */
+export function controlLine(c: ControlCheck): string {
+  const stated = formatScaled(c.stated, c.scale);
+  if (c.status === 'unchecked') return `${c.label} ${stated}: not checked (this file has no detail rows for it)`;
+  const rows = c.inRows === null ? 'n/a' : formatScaled(c.inRows, c.scale);
+  const imported = c.imported === null ? 'n/a' : formatScaled(c.imported, c.scale);
+  const verdict = c.status === 'agrees' ? 'agrees' : 'DIFFERS';
+  return `${c.label}: file says ${stated}; its rows ${rows}${diff(c, c.inRows)}; imported ${imported}${diff(c, c.imported)} — ${verdict}`;
+}
+
+/**
+ * The file's own totals after the read = imported + rejected + skipped line. Agreement goes to stdout; a
+ * difference is a warning on stderr, so it is never missed when stdout is piped away.
+ */
+export function printImportChecks(r: Extract<ImportResult, { status: 'imported' }>): void {
+  const bySource = new Map<string, ControlCheck[]>();
+  for (const c of r.controls) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  for (const [source, checks] of bySource) {
+    const differs = checks.filter((c) => c.status !== 'agrees');
+    if (differs.length === 0) {
+      out(`${r.path}: control totals (${source}) agree: ${checks.map((c) => `${c.label} ${formatScaled(c.stated, c.scale)}`).join(', ')}`);
+      continue;
+    }
+    err(`${r.path}: warning: control totals (${source}) do not all agree with the rows:`);
+    for (const c of checks) err(`  ${controlLine(c)}`);
+  }
+  for (const w of r.warnings.slice(0, MAX_SHOWN_WARNINGS)) err(`${r.path}${w.where ?? `:${w.line}`}: warning: ${w.reason}`);
+  if (r.warnings.length > MAX_SHOWN_WARNINGS) err(`${r.path}: … and ${r.warnings.length - MAX_SHOWN_WARNINGS} more warnings (all kept in the database)`);
+}

@@ -1,0 +1,108 @@
+import { parseFen, parseYuan } from '../../domain/money.js';
+import type { ControlStatement, StatedMeasure } from '../control.js';
+import { applyPattern } from '../date-pattern.js';
+import type { Field, FieldMap } from '../fields.js';
+import type { SourceRow } from '../types.js';
+import type { ColumnSpec, Profile, ProfileField } from './types.js';
+
+export interface HeaderMap {
+  index: Partial<Record<ProfileField, number>>;
+  direction: number | null;
+  skip: Array<{ index: number; re: RegExp; rule: number }>;
+  totals: { index: number; re: RegExp } | null;
+}
+
+const names = (spec: ColumnSpec): readonly string[] => (typeof spec === 'string' ? [spec] : spec);
+const fold = (s: string): string => s.replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/\s+/g, '').toLowerCase();
+
+/** The first alternative the header has; header cells compared without spaces, case or full-width brackets. */
+function find(header: readonly string[], spec: ColumnSpec): number {
+  const folded = header.map(fold);
+  for (const n of names(spec)) {
+    const i = folded.indexOf(fold(n));
+    if (i !== -1) return i;
+  }
+  return -1;
+}
+
+export function isHeader(profile: Profile, cells: readonly string[], line: number): boolean {
+  if ('row' in profile.header) return line === profile.header.row;
+  return profile.header.search.every((n) => find(cells, n) !== -1);
+}
+
+/** Resolves every mapped column against the header; a mapped column the header lacks is named with its key path. */
+export function mapHeader(profile: Profile, header: readonly string[]): HeaderMap | { missing: string[] } {
+  const index: HeaderMap['index'] = {};
+  const missing: string[] = [];
+  for (const [field, spec] of Object.entries(profile.columns) as Array<[ProfileField, ColumnSpec]>) {
+    const i = find(header, spec);
+    if (i === -1) missing.push(`columns.${field} (${names(spec).map((n) => JSON.stringify(n)).join(' or ')})`);
+    else index[field] = i;
+  }
+  const rule = (spec: ColumnSpec, path: string): number => {
+    const i = find(header, spec);
+    if (i === -1) missing.push(`${path} (${names(spec).map((n) => JSON.stringify(n)).join(' or ')})`);
+    return i;
+  };
+  const direction = profile.direction ? rule(profile.direction.column, 'direction.column') : null;
+  const skip = (profile.skip ?? []).map((r, n) => ({ index: rule(r.column, `skip[${n}].column`), re: new RegExp(r.matches), rule: n }));
+  const totals = profile.totals ? { index: rule(profile.totals.column, 'totals.column'), re: new RegExp(profile.totals.matches) } : null;
+  return missing.length ? { missing } : { index, direction, skip, totals };
+}
+
+type Base = { line: number; raw: string; where?: string };
+const MONEY = ['amount', 'fee', 'net_amount'] as const;
+
+function fen(text: string, unit: 'yuan' | 'fen'): number | null {
+  const r = unit === 'fen' ? parseFen(text) : parseYuan(text);
+  return r.ok ? r.value : null;
+}
+
+/** A total row states amount, fee and net in the mapped columns, and perhaps a count ("合计 12笔"). */
+function totalsOf(profile: Profile, h: HeaderMap, cells: readonly string[], line: number): ControlStatement {
+  const unit = profile.amounts?.unit ?? 'yuan';
+  const measures: StatedMeasure[] = [];
+  const count = /(\d+)\s*笔/.exec(cells.join(' '));
+  if (count) measures.push({ key: 'count', label: 'count (total row)', scale: 0, stated: Number(count[1]) });
+  for (const k of MONEY) {
+    const i = h.index[k];
+    const v = i === undefined ? null : fen(cells[i] ?? '', unit);
+    if (v !== null) measures.push({ key: k, label: `${k} (total row)`, scale: 2, stated: v });
+  }
+  return { source: `total row, line ${line}`, measures };
+}
+
+export function mapRow(profile: Profile, h: HeaderMap, cells: readonly string[], base: Base, cellWhere?: (i: number) => string): SourceRow {
+  if (cells.every((c) => c.trim() === '')) return { ...base, kind: 'skip', reason: 'blank row' };
+  for (const s of h.skip) if (s.re.test(cells[s.index]?.trim() ?? '')) return { ...base, kind: 'skip', reason: `skip[${s.rule}] of the profile: "${cells[s.index]?.trim() ?? ''}"` };
+  if (h.totals && h.totals.re.test(cells[h.totals.index]?.trim() ?? '')) {
+    return { ...base, kind: 'skip', reason: 'total row: control totals', control: totalsOf(profile, h, cells, base.line) };
+  }
+  const unit = profile.amounts?.unit ?? 'yuan';
+  const fields: FieldMap = {};
+  const fieldWhere: Partial<Record<Field, string>> = {};
+  for (const [field, i] of Object.entries(h.index) as Array<[ProfileField, number]>) {
+    let v = (cells[i] ?? '').trim();
+    if (v === '') continue;
+    if (field === 'txn_type' || field === 'status') v = profile.values?.[field]?.[v] ?? v;
+    if (field === 'txn_date' || field === 'orig_date' || field === 'settle_date') v = applyPattern(v, profile.dates?.date, 'date');
+    if (field === 'txn_time') v = applyPattern(v, profile.dates?.time, 'time');
+    if (field === 'txn_datetime') v = applyPattern(v, profile.dates?.datetime, 'datetime');
+    const key: Field = (MONEY as readonly string[]).includes(field) && unit === 'fen' ? (`${field}_fen` as Field) : field;
+    fields[key] = v;
+    if (cellWhere) fieldWhere[key] = cellWhere(i);
+  }
+  // A direction column turns unsigned amounts into credits: the importer then reads them as refunds (README).
+  const credit = h.direction !== null && (profile.direction?.credit ?? []).includes((cells[h.direction] ?? '').trim());
+  const measures: Record<string, number> = { count: 1 };
+  for (const k of MONEY) {
+    const key: Field = unit === 'fen' ? `${k}_fen` : k;
+    const text = fields[key];
+    if (text === undefined) continue;
+    if (credit && !text.startsWith('-') && k !== 'fee') fields[key] = `-${text}`;
+    const v = fen(fields[key] ?? '', unit);
+    if (v !== null) measures[k] = v;
+  }
+  const where = Object.keys(fieldWhere).length ? { fieldWhere } : {};
+  return { ...base, kind: 'fields', fields, measures, ...where };
+}

@@ -1,0 +1,228 @@
+import { formatYuan } from '../domain/money.js';
+import { applyRate, formatRate } from '../domain/rate.js';
+import { caseIdFrom, caseIdentity } from './case-id.js';
+import type { CaseDraft, MatchPair, MatchSettlement } from './types.js';
+
+/** One line of the merchant's rate card. Null terminal, channel or card type means "any". */
+export interface RateRule {
+  id: number;
+  merchantId: string;
+  terminalId: string | null;
+  channel: string | null;
+  cardType: string | null;
+  ratePpm: number;
+  capFen: number | null;
+  minFen: number | null;
+  /** YYYY-MM-DD: the rule applies to transactions on or after this day. */
+  validFrom: string;
+}
+
+/** What the settlement file says about a line's fee, beyond what matching reads. */
+export interface FeeFacts {
+  feeFen: number | null;
+  /** As the file prints it: 借记卡, 贷记卡, DEBIT… */
+  cardType: string | null;
+}
+
+export interface FeeFinding {
+  expectedFen: number;
+  actualFen: number;
+  formula: string;
+  rule: RateRule;
+}
+
+export type FeeCaseDraft = CaseDraft & { fee: FeeFinding };
+
+export interface FeeSummary {
+  /** Rules in the rate card when the check ran; 0 means fees were not checked at all. */
+  rateRules: number;
+  /** Debit lines with a fee and a rate rule: compared. */
+  checked: number;
+  withinTolerance: number;
+  overcharged: { count: number; amountFen: number };
+  undercharged: { count: number; amountFen: number };
+  /** Σ (actual − expected) over every checked line: a drift of a fen here and there shows up here. */
+  netDiffFen: number;
+  /** Debit lines with a fee but no rule for their merchant, terminal, channel, card type and date. */
+  noRate: number;
+  /** Debit lines whose file gives no fee. */
+  noFee: number;
+  /** Voids and refunds: acquirers differ on returning the fee (domain.md §6.4), so they are not checked. */
+  creditLines: number;
+}
+
+/** A fee within one fen of the expected one is accepted: acquirers round differently (domain.md §6.4). */
+export const FEE_TOLERANCE_FEN = 1;
+
+export const CARD_TYPES = ['debit', 'credit', 'foreign'] as const;
+export const CHANNELS = ['card', 'qr'] as const;
+
+/** 借记卡 → debit; 贷记卡 and 准贷记卡 → credit; 外卡 → foreign. Anything else is unknown and matches only "any". */
+export function cardTypeOf(text: string | null): string | null {
+  if (text === null) return null;
+  const t = text.trim().toLowerCase();
+  if (/借记|debit/.test(t)) return 'debit';
+  if (/贷记|credit/.test(t)) return 'credit';
+  if (/外卡|foreign|visa|master|jcb|amex|境外/.test(t)) return 'foreign';
+  return null;
+}
+
+/** QR wallets print their name where cards print a card type; every other line is a card payment. */
+export function channelOf(cardType: string | null): string {
+  return cardType !== null && /微信|支付宝|扫码|二维码|wechat|alipay|qr/i.test(cardType) ? 'qr' : 'card';
+}
+
+/**
+ * The rule for a line: among the rules of its merchant that are in force on its date and whose terminal, channel
+ * and card type are either "any" or the line's own, the most specific (terminal over channel over card type),
+ * then the latest valid-from, then the latest added.
+ */
+export function ruleFor(
+  rules: readonly RateRule[],
+  line: { merchantId: string | null; terminalId: string; txnDate: string; channel: string; cardType: string | null },
+): RateRule | undefined {
+  const fits = (want: string | null, have: string | null): boolean => want === null || want === have;
+  const score = (r: RateRule): number => (r.terminalId ? 4 : 0) + (r.channel ? 2 : 0) + (r.cardType ? 1 : 0);
+  return rules
+    .filter(
+      (r) =>
+        r.merchantId === line.merchantId &&
+        r.validFrom <= line.txnDate &&
+        fits(r.terminalId, line.terminalId) &&
+        fits(r.channel, line.channel) &&
+        fits(r.cardType, line.cardType),
+    )
+    .sort((a, b) => score(b) - score(a) || (a.validFrom < b.validFrom ? 1 : a.validFrom > b.validFrom ? -1 : 0) || b.id - a.id)[0];
+}
+
+/** Expected fee = round-half-up(amount × rate), raised to the minimum, then limited by the cap; with its formula. */
+export function expectedFee(amountFen: number, rule: RateRule): { fen: number; formula: string } {
+  const raw = applyRate(amountFen, rule.ratePpm);
+  let fen = raw;
+  let formula = `round-half-up(${formatYuan(amountFen)} × ${formatRate(rule.ratePpm)}) = ${formatYuan(raw)}`;
+  if (rule.minFen !== null && fen < rule.minFen) {
+    fen = rule.minFen;
+    formula += `, raised to the minimum ${formatYuan(rule.minFen)}`;
+  }
+  if (rule.capFen !== null && fen > rule.capFen) {
+    fen = rule.capFen;
+    formula += `, capped at ${formatYuan(rule.capFen)}`;
+  }
+  return { fen, formula };
+}
+
+export function describeRule(r: RateRule): string {
+  const scope = [
+    `merchant ${r.merchantId}`,
+    r.terminalId ? `terminal ${r.terminalId}` : null,
+    r.channel ? `channel ${r.channel}` : null,
+    r.cardType ? `${r.cardType} cards` : null,
+  ].filter((x) => x !== null);
+  const limits = [r.capFen !== null ? `cap ${formatYuan(r.capFen)}` : null, r.minFen !== null ? `minimum ${formatYuan(r.minFen)}` : null].filter(
+    (x) => x !== null,
+  );
+  return `rate #${r.id}: ${scope.join(', ')}, ${formatRate(r.ratePpm)}${limits.length ? `, ${limits.join(', ')}` : ''}, from ${r.validFrom}`;
+}
+
+function reason(s: MatchSettlement, facts: FeeFacts, f: Omit<FeeFinding, 'rule'> & { rule: RateRule }): string {
+  const diff = f.actualFen - f.expectedFen;
+  const ids = [`terminal ${s.terminalId}`, s.batchNo ? `batch ${s.batchNo}` : null, `trace ${s.traceNo ?? 'n/a'}`, s.rrn ? `RRN ${s.rrn}` : null]
+    .filter((x) => x !== null)
+    .join(', ');
+  return (
+    `Settlement day ${s.settleDate} charged a fee of ${formatYuan(f.actualFen)} on a ${s.txnType} of ${formatYuan(s.amountFen)} on ${s.txnDate} ${s.txnTime} ` +
+    `(${ids}; card type ${facts.cardType ?? 'n/a'}); expected ${formatYuan(f.expectedFen)}: ${f.formula} (${describeRule(f.rule)}). ` +
+    `${diff > 0 ? 'Overcharged' : 'Undercharged'} by ${formatYuan(Math.abs(diff))} (tolerance ±${formatYuan(FEE_TOLERANCE_FEN)}).`
+  );
+}
+
+/**
+ * Checks the fee of every settled debit line against the rate card. A line can have a fee case and, separately,
+ * any other case: the fee case's id comes from the same record with a 'fee|' prefix, so the two never collide and
+ * both stay stable across re-matching.
+ */
+export function checkFees(
+  settlement: readonly MatchSettlement[],
+  facts: ReadonlyMap<number, FeeFacts>,
+  rules: readonly RateRule[],
+  pairs: readonly MatchPair[],
+): { cases: FeeCaseDraft[]; summary: FeeSummary } {
+  const summary: FeeSummary = {
+    rateRules: rules.length,
+    checked: 0,
+    withinTolerance: 0,
+    overcharged: { count: 0, amountFen: 0 },
+    undercharged: { count: 0, amountFen: 0 },
+    netDiffFen: 0,
+    noRate: 0,
+    noFee: 0,
+    creditLines: 0,
+  };
+  const terminalOf = new Map(pairs.map((p) => [p.settlement.id, p.terminal]));
+  const seen = new Map<string, number>();
+  const cases: FeeCaseDraft[] = [];
+  const sorted = [...settlement].sort((a, b) => a.id - b.id);
+  for (const s of sorted) {
+    if (s.direction === 'credit') {
+      summary.creditLines++;
+      continue;
+    }
+    if (rules.length === 0) {
+      summary.noRate++;
+      continue;
+    }
+    const f = facts.get(s.id) ?? { feeFen: null, cardType: null };
+    if (f.feeFen === null) {
+      summary.noFee++;
+      continue;
+    }
+    const cardType = cardTypeOf(f.cardType);
+    const rule = ruleFor(rules, { ...s, channel: channelOf(f.cardType), cardType });
+    if (!rule) {
+      summary.noRate++;
+      continue;
+    }
+    summary.checked++;
+    const expected = expectedFee(s.amountFen, rule);
+    const diff = f.feeFen - expected.fen;
+    summary.netDiffFen += diff;
+    if (Math.abs(diff) <= FEE_TOLERANCE_FEN) {
+      summary.withinTolerance++;
+      continue;
+    }
+    const bucket = diff > 0 ? summary.overcharged : summary.undercharged;
+    bucket.count++;
+    bucket.amountFen += Math.abs(diff);
+    const identity = `fee|${caseIdentity('settlement', s)}`;
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    const finding = { expectedFen: expected.fen, actualFen: f.feeFen, formula: expected.formula, rule };
+    cases.push({
+      id: caseIdFrom(identity, n),
+      category: 'fee_mismatch',
+      terminal: terminalOf.get(s.id) ?? null,
+      settlement: s,
+      related: [],
+      relatedCaseIds: [],
+      settleDate: s.settleDate,
+      reason: reason(s, f, finding),
+      fee: finding,
+    });
+  }
+  return { cases, summary };
+}
+
+/** Links fee cases and the other cases that cite the same records, both ways. */
+export function linkFeeCases(others: readonly CaseDraft[], fees: readonly FeeCaseDraft[]): void {
+  const bySettlement = new Map<number, CaseDraft[]>();
+  for (const c of others) {
+    const ids = [c.settlement?.id, ...c.related.filter((r) => r.side === 'settlement').map((r) => r.id)];
+    for (const id of ids) if (id !== undefined) bySettlement.set(id, [...(bySettlement.get(id) ?? []), c]);
+  }
+  for (const f of fees) {
+    for (const c of bySettlement.get(f.settlement?.id ?? -1) ?? []) {
+      f.relatedCaseIds = [...new Set([...f.relatedCaseIds, c.id])].sort();
+      c.relatedCaseIds = [...new Set([...c.relatedCaseIds, f.id])].sort();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Category } from '../../domain/categories.js';
+import type { ReportModel } from '../model.js';
+import { writeCsvReport } from './csv.js';
+import { writeJsonReport } from './json.js';
+import { writeXlsxReport } from './xlsx.js';
+
+export const REPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(text: string): text is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(text);
+}
+
+/** Writers by format. json and xlsx write one file; csv writes a folder of one file per category. Returns the paths. */
+export const WRITERS: Record<ReportFormat, (model: ReportModel, out: string, opts: { category?: Category }) => Promise<string[]>> = {
+  json: async (model, out) => {
+    await writeJsonReport(model, out);
+    return [out];
+  },
+  xlsx: async (model, out) => {
+    await writeXlsxReport(model, out);
+    return [out];
+  },
+  csv: (model, out, opts) => writeCsvReport(model, out, opts.category ? [opts.category] : undefined),
+};

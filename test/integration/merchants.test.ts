@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listMerchants, setMerchant } from '../../src/app/merchants.js';
+import { UsageError } from '../../src/domain/errors.js';
+import { fixedContext } from '../helpers/store.js';
+
+const TMP = mkdtempSync(join(tmpdir(), 'posrecon-merchants-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+let n = 0;
+const freshDb = (): string => join(TMP, `m${++n}.db`);
+
+describe('merchant registry', () => {
+  it('adds a merchant with its terminals, then updates only what is given', async () => {
+    const db = freshDb();
+    const added = await setMerchant(db, { merchantId: '898310154110001', name: '示例便利店', acquirer: '银联商务', terminals: ['10012345', '10012346'] }, fixedContext);
+    expect(added).toMatchObject({ created: true, moved: [] });
+    const updated = await setMerchant(db, { merchantId: '898310154110001', nameEn: 'EXAMPLE MART', terminals: [] }, fixedContext);
+    expect(updated.created).toBe(false);
+    expect(await listMerchants(db)).toEqual([
+      {
+        merchantId: '898310154110001',
+        name: '示例便利店',
+        nameEn: 'EXAMPLE MART',
+        acquirer: '银联商务',
+        terminals: ['10012345', '10012346'],
+        updatedAt: '2026-03-10T08:00:00.000Z',
+      },
+    ]);
+    await setMerchant(db, { merchantId: '898310154110001', acquirer: '', terminals: [] }, fixedContext);
+    expect((await listMerchants(db))[0]?.acquirer).toBeNull();
+  });
+
+  it('moves a terminal to another merchant and reports it', async () => {
+    const db = freshDb();
+    await setMerchant(db, { merchantId: 'A1', name: 'A', terminals: ['T1'] }, fixedContext);
+    const r = await setMerchant(db, { merchantId: 'B2', name: 'B', terminals: ['T1'] }, fixedContext);
+    expect(r.moved).toEqual([{ terminalId: 'T1', from: 'A1' }]);
+    expect((await listMerchants(db)).map((m) => [m.merchantId, m.terminals])).toEqual([['A1', []], ['B2', ['T1']]]);
+  });
+
+  it.each([
+    ['a new merchant without a name', { merchantId: '898310154110009', terminals: [] }, /is new: give its name/],
+    ['a blank name', { merchantId: '898310154110009', name: '  ', terminals: [] }, /is new: give its name/],
+    ['a merchant id with other characters', { merchantId: '8983 1015', name: 'x', terminals: [] }, /merchant id "8983 1015"/],
+    ['a terminal id with other characters', { merchantId: 'A1', name: 'x', terminals: ['T/1'] }, /terminal id "T\/1"/],
+  ])('refuses %s (usage error, nothing written)', async (_what, settings, message) => {
+    const db = freshDb();
+    const p = setMerchant(db, settings, fixedContext);
+    await expect(p).rejects.toBeInstanceOf(UsageError);
+    await expect(p).rejects.toThrow(message);
+    expect(await listMerchants(db)).toEqual([]);
+  });
+});

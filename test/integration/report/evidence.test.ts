@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listCases, resolveCase } from '../../../src/app/cases.js';
+import type { AppContext } from '../../../src/app/context.js';
+import { writeEvidence } from '../../../src/app/evidence.js';
+import { REPRINT_MARKER } from '../../../src/slip/layout.js';
+import { openStore } from '../../../src/store/open.js';
+import { merchantsRepo } from '../../../src/store/repos/merchants.js';
+import { extractPdfText } from '../../helpers/pdf-text.js';
+import { runScenario } from '../../helpers/store.js';
+
+const INPUTS = join(import.meta.dirname, '../../fixtures/match/every-category');
+const FIX = join(import.meta.dirname, '../../fixtures/report/evidence');
+/** Text that may wrap: Chinese wraps between characters, English at a space (which extraction drops). */
+function has(text: string, part: string): boolean {
+  return text.includes(part) || text.replace(/\n/g, '').includes(part) || text.replace(/\n/g, ' ').includes(part);
+}
+
+const ctx: AppContext = { now: () => new Date('2026-03-10T08:00:00Z'), user: () => 'alice' };
+
+async function prepare(): Promise<{ dir: string; dbPath: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'posrecon-evidence-'));
+  const dbPath = join(dir, 'e.db');
+  const db = openStore(dbPath);
+  merchantsRepo(db).upsert({ merchant_id: '898310154110001', name: '示例便利店', name_en: 'Example Mart', acquirer: '银联商务', updated_at: '2026-03-01T00:00:00Z' });
+  await runScenario(INPUTS, db);
+  db.close();
+  return { dir, dbPath };
+}
+
+async function caseId(dbPath: string, category: 'timeout_but_settled' | 'duplicate_charge'): Promise<string> {
+  const [c] = await listCases(dbPath, { category });
+  return c?.id ?? '';
+}
+
+describe('dispute evidence pack', () => {
+  it('for a timeout_but_settled case holds every part, as in expected.timeout_but_settled.txt', async () => {
+    const { dir, dbPath } = await prepare();
+    const id = await caseId(dbPath, 'timeout_but_settled');
+    await resolveCase(dbPath, { id, status: 'disputed', note: 'sent to acquirer 2026-03-10' }, ctx);
+    const out = join(dir, 'pack.pdf');
+    await writeEvidence(dbPath, { caseId: id, outFile: out }, ctx);
+    const pdf = readFileSync(out);
+    const text = await extractPdfText(pdf);
+
+    // Cover: merchant, case, category, amount, request, deadlines — in both languages.
+    for (const part of [
+      '争议证据包',
+      'Dispute evidence pack',
+      '商户名称 Merchant name 示例便利店 / Example Mart (商户登记 merchant registry)',
+      '收单机构 Acquirer 银联商务',
+      `案件号 Case id ${id}`,
+      '类别 Category 超时但已扣款 / timed out but settled (timeout_but_settled)',
+      '状态 Status 已提出差错 / disputed: sent to acquirer 2026-03-10',
+      '金额 Amount RMB 300.00',
+      '请求收单机构 What we ask the acquirer to do',
+      '请撤销该笔交易并将款项退还持卡人(贷记调整)',
+      'please reverse it and return the money to the cardholder (credit adjustment)',
+      '时限参考 Deadlines (guidance, confirm with your acquirer)',
+      'until about 2026-07-06',
+      // Timeline from both sides.
+      '2026-03-08 09:20:00 终端',
+      'it showed TIMED OUT, no response code',
+      'the acquirer recorded a SALE of 300.00 (RRN 030899990103',
+      'cleared on settlement day 2026-03-08, fee 1.80, net 298.20',
+      'imported the settlement file settlement.csv',
+      // Side by side, provenance, response code.
+      '字段 Field 终端流水 Terminal journal 结算文件 Settlement file',
+      '终端状态 Terminal status TIMEOUT —',
+      '文件SHA-256 File SHA-256',
+      '原始行 Raw line 898310154110001,10012345,000128,000103,,,622588******0103,',
+      '应答码 Code 无 (none: no reply reached the terminal)',
+      '含义 Meaning 无应答 / no reply',
+      // The reprinted slip, drawn by the slip renderer.
+      REPRINT_MARKER,
+      'ELECTRONIC COPY, NOT THE ORIGINAL SLIP',
+    ]) {
+      expect(has(text, part), part).toBe(true);
+    }
+    const sha = createHash('sha256').update(readFileSync(join(INPUTS, 'settlement.csv'))).digest('hex');
+    expect(text).toContain(sha);
+    expect(text).toMatch(/# page \d+: 80\.0 × \d+\.\d mm/);
+    expect(text).not.toMatch(/\d{16,19}/); // no full card number anywhere
+    await expect(text).toMatchFileSnapshot(join(FIX, 'expected.timeout_but_settled.txt'));
+
+    // Deterministic: the same case, the same clock, the same bytes.
+    const again = join(dir, 'again.pdf');
+    await writeEvidence(dbPath, { caseId: id, outFile: again }, ctx);
+    expect(readFileSync(again).equals(pdf)).toBe(true);
+  });
+
+  it('for a duplicate charge shows the re-swipe as a second pair, as in expected.duplicate_charge.txt', async () => {
+    const { dir, dbPath } = await prepare();
+    const id = await caseId(dbPath, 'duplicate_charge');
+    const out = join(dir, 'dup.pdf');
+    await writeEvidence(dbPath, { caseId: id, outFile: out }, ctx);
+    const text = await extractPdfText(readFileSync(out));
+    expect(text).toContain('重刷交易 The re-swipe');
+    expect(has(text, 'The re-swipe: the terminal sent a SALE of 400.00 (trace 000105); it showed APPROVED, response code 00 (approved)')).toBe(true);
+    expect(has(text, '请撤销超时的首笔并退还持卡人')).toBe(true);
+    await expect(text).toMatchFileSnapshot(join(FIX, 'expected.duplicate_charge.txt'));
+  });
+
+  it('--category writes one pack per case, named by terminal, trace, date and case', async () => {
+    const { dir, dbPath } = await prepare();
+    const r = await writeEvidence(dbPath, { category: 'missing_in_settlement', outDir: join(dir, 'packs') }, ctx);
+    expect(r.written.map((w) => w.path.slice(dir.length))).toEqual([`/packs/evidence-10012345-000102-20260308-${r.written[0]?.caseId}.pdf`]);
+    const text = await extractPdfText(readFileSync(r.written[0]?.path ?? ''));
+    expect(text).toContain('应答码 Code 00');
+    expect(has(text, '请查询该笔终端已批准的交易并补入账')).toBe(true);
+  });
+
+  it('refuses an unknown case', async () => {
+    const { dir, dbPath } = await prepare();
+    await expect(writeEvidence(dbPath, { caseId: 'c_0000000000000000', outFile: join(dir, 'x.pdf') }, ctx)).rejects.toThrow(/no case c_0000000000000000/);
+  });
+});
