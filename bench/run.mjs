@@ -2,10 +2,11 @@
 // Generates scenarios, then times each posrecon step in its own process against SQLite's own .import of
 // the same CSV. Prints a table and writes bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeBankXlsx } from './bank-xlsx.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
@@ -63,13 +64,24 @@ function step(name, rowsDone, cliArgs, { fresh } = {}) {
   return { step: name, rows: rowsDone, ms: Math.round(ms), rowsPerSec: rowsDone ? Math.round((rowsDone / ms) * 1000) : null, peakMb: Math.round(maxRssKb / 1024) };
 }
 
-function benchSize(n) {
+function generate(dir, perDay, extra = []) {
+  const args = ['generate', '--out', dir, '--seed', '1', '--days', String(DAYS), '--terminals', String(TERMINALS), '--per-day', String(perDay), ...extra];
+  execFileSync(process.execPath, ['bin/posrecon.js', ...args], { stdio: 'ignore' });
+}
+
+/** bench/slips.mjs renders 1,000 slips in-process; its summary lines go into the table. */
+function slipsBench() {
+  const text = execFileSync(process.execPath, ['bench/slips.mjs', '1000'], { encoding: 'utf8' });
+  return text.trim().split('\n');
+}
+
+async function benchSize(n) {
   const dir = join(work, `s${n}`);
   const db = join(dir, 'bench.db');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const perDay = Math.max(1, Math.round(n / (TERMINALS * DAYS)));
-  execFileSync(process.execPath, ['bin/posrecon.js', 'generate', '--out', dir, '--seed', '1', '--days', String(DAYS), '--terminals', String(TERMINALS), '--per-day', String(perDay)], { stdio: 'ignore' });
+  generate(dir, perDay);
   const journal = join(dir, 'journal.csv');
   const settlements = [0, 1].map((d) => join(dir, `settlement_2026030${8 + d}.csv`));
   const lines = (f) => Number(execFileSync('wc', ['-l', f], { encoding: 'utf8' }).trim().split(' ')[0]) - 1;
@@ -87,6 +99,20 @@ function benchSize(n) {
   out.push(step('re-import journal (already imported)', jRows, ['import', '--db', db, '--side', 'terminal', journal]));
   out.push(step('match whole database', jRows + sRows, ['match', '--db', db]));
   out.push(step('write report.json', null, ['report', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]));
+  out.push(step('write report.xlsx', null, ['report', '--db', db, '--format', 'xlsx', '--out', join(dir, 'report.xlsx')]));
+
+  // The same scenario delivered as UnionPay ZM zips, imported into a database of its own.
+  const zmDir = join(dir, 'zm');
+  generate(zmDir, perDay, ['--settlement-format', 'unionpay-zm']);
+  const zips = readdirSync(zmDir).filter((f) => f.endsWith('.zip')).map((f) => join(zmDir, f));
+  const zmDb = join(zmDir, 'bench.db');
+  out.push(step('import settlement (unionpay-zm zips)', sRows, ['import', '--db', zmDb, ...zips], { fresh: () => rmSync(zmDb, { force: true }) }));
+
+  // A bank's Excel statement of up to 200,000 rows, read through a profile.
+  const xlsx = join(dir, 'statement.xlsx');
+  const xRows = await writeBankXlsx(settlements, xlsx, 200_000);
+  const xDb = join(dir, 'xlsx.db');
+  out.push(step('import Excel statement (profile)', xRows, ['import', '--db', xDb, '--profile', 'profiles/bank-excel-example.json', xlsx], { fresh: () => rmSync(xDb, { force: true }) }));
   return { size: n, journalBytes: statSync(journal).size, steps: out };
 }
 
@@ -94,7 +120,10 @@ ensureSqlite3();
 if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 mkdirSync(work, { recursive: true });
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, sqlite3: execFileSync('sqlite3', ['-version'], { encoding: 'utf8' }).split(' ')[0] };
-const results = { when: new Date().toISOString(), machine, runs, sizes: sizes.map(benchSize) };
+const measured = [];
+for (const n of sizes) measured.push(await benchSize(n));
+const slips = slipsBench();
+const results = { when: new Date().toISOString(), machine, runs, sizes: measured, slips };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 for (const s of results.sizes) {
   console.log(`\n${s.size.toLocaleString('en-US')} journal rows (${(s.journalBytes / 2 ** 20).toFixed(0)} MB), median of ${runs}:`);
@@ -105,4 +134,5 @@ for (const s of results.sizes) {
     );
   }
 }
+console.log(`\n${slips.join('\n')}`);
 console.log(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memGb} GB, Node ${machine.node}, sqlite3 ${machine.sqlite3}; written bench/results.json`);

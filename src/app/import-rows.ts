@@ -93,6 +93,7 @@ export async function consumeRows(db: Db, fileId: number, rows: AsyncIterable<So
     counts.imported++;
     warn(row, row.warnings);
   }
+  records.flush();
   const controls = ledger.checks();
   for (const c of controls) controlsRepo.add(fileId, c);
   return { counts, rejected, warnings, controls };

@@ -50,3 +50,13 @@ export class LineSink {
     this.stream.destroy();
   }
 }
+
+/** Writes the lines once, before the first row or at close, so a day without rows still gets its header. */
+export function onceBefore(sink: LineSink, lines: readonly string[]): () => Promise<void> {
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    for (const l of lines) await sink.writeLine(l);
+  };
+}

@@ -43,12 +43,7 @@ export function renderSlipPdf(pages: readonly SlipPage[], opts: PdfOptions): Pro
     displayTitle: true,
     info: { Title: opts.title, Subject: opts.subject, Creator: 'posrecon', CreationDate: opts.date, ModDate: opts.date },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   useSlipFont(doc);
   for (const page of pages) addSlipPage(doc, page.lines, opts.widthMm);
   doc.end();
@@ -142,4 +137,14 @@ function draw(doc: PDFKit.PDFDocument, op: Op): void {
       break;
     }
   }
+}
+
+/** The document's bytes once it ends; attach before drawing, then call doc.end(). */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { addDays, type IsoDate } from '../../domain/dates.js';
 import { formatYuan } from '../../domain/money.js';
-import { LineSink } from '../sink.js';
+import { LineSink, onceBefore } from '../sink.js';
 import { ZipWriter } from '../zip-writer.js';
 import { compact, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
@@ -49,11 +49,7 @@ export const alipayWriter: FormatWriter = {
     const s = { trades: 0, tradeReceipt: 0, refunds: 0, refundReceipt: 0, fee: 0 };
     const period = `#起始日期：[${day(date)} 00:00:00]   终止日期：[${day(addDays(date as IsoDate, 1))} 00:00:00]`;
     const preamble = ['#支付宝业务明细查询', `#账号：[${USER_ID}]`, period, `#${'-'.repeat(41)}业务明细列表${'-'.repeat(40)}`, HEADER];
-    let started = false;
-    const start = async () => {
-      if (!started) for (const p of preamble) await sink.writeLine(p);
-      started = true;
-    };
+    const start = onceBefore(sink, preamble);
     return {
       path,
       write: async (l) => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { formatYuan } from '../../domain/money.js';
 import { maskPan } from '../cards.js';
 import { csvLine } from '../rows.js';
-import { LineSink } from '../sink.js';
+import { LineSink, onceBefore } from '../sink.js';
 import { netFen } from './generic.js';
 import { compact, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
@@ -34,11 +34,7 @@ export const allinpayWriter: FormatWriter = {
   namePattern: /^allinpay_syb_\d{8}\.csv$/,
   open(dir, date): DayWriter {
     const sink = new LineSink(join(dir, this.fileName(date)), { encoding: 'gbk', bom: false });
-    let started = false;
-    const header = async () => {
-      if (!started) await sink.writeLine(HEADER);
-      started = true;
-    };
+    const header = onceBefore(sink, [HEADER]);
     return {
       path: sink.path,
       write: async (l) => {

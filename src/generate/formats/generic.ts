@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { formatYuan } from '../../domain/money.js';
 import { maskPan } from '../cards.js';
 import { csvLine, SETTLEMENT_HEADER } from '../rows.js';
-import { LineSink } from '../sink.js';
+import { LineSink, onceBefore } from '../sink.js';
 import { compact, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
 const TYPE_TEXT = { sale: '消费', void: '消费撤销', refund: '退货' } as const;
@@ -41,11 +41,7 @@ export const genericWriter: FormatWriter = {
   namePattern: /^settlement_\d{8}\.csv$/,
   open(dir, date, opts): DayWriter {
     const sink = new LineSink(join(dir, this.fileName(date)), { encoding: opts.encoding, bom: false });
-    let started = false;
-    const header = async () => {
-      if (!started) await sink.writeLine(SETTLEMENT_HEADER);
-      started = true;
-    };
+    const header = onceBefore(sink, [SETTLEMENT_HEADER]);
     return {
       path: sink.path,
       write: async (l) => {

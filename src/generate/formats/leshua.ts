@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { LineSink } from '../sink.js';
+import { LineSink, onceBefore } from '../sink.js';
 import { netFen } from './generic.js';
 import { compact, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
@@ -25,11 +25,7 @@ export const leshuaWriter: FormatWriter = {
   open(dir, date): DayWriter {
     const sink = new LineSink(join(dir, this.fileName(date)), { encoding: 'utf-8', bom: false });
     const sums = { n: 0, amount: 0, fee: 0, net: 0 };
-    let started = false;
-    const header = async () => {
-      if (!started) await sink.writeLine(['BT', ...COLUMNS.slice(1)].join(SEP));
-      started = true;
-    };
+    const header = onceBefore(sink, [['BT', ...COLUMNS.slice(1)].join(SEP)]);
     const record = async (l: SettleLine, type: string, inflow: boolean, fee: number, net: number) => {
       await header();
       sums.n++;

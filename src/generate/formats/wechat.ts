@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { formatYuan } from '../../domain/money.js';
-import { LineSink } from '../sink.js';
+import { LineSink, onceBefore } from '../sink.js';
 import { compact, rateText, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
 const HEADER =
@@ -64,11 +64,7 @@ export const wechatWriter: FormatWriter = {
   open(dir, date): DayWriter {
     const sink = new LineSink(join(dir, this.fileName(date)), { encoding: 'utf-8', bom: false });
     const sums = { n: 0, settle: 0, refund: 0, fee: 0, order: 0, applied: 0 };
-    let started = false;
-    const header = async () => {
-      if (!started) await sink.writeLine(HEADER);
-      started = true;
-    };
+    const header = onceBefore(sink, [HEADER]);
     return {
       path: sink.path,
       write: async (l) => {

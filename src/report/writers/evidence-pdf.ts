@@ -3,7 +3,7 @@ import { CASE_STATUS_LABEL } from '../../domain/case-status.js';
 import { splitBilingual } from '../../domain/categories.js';
 import { FONT_NAME, useSlipFont } from '../../slip/font.js';
 import { slipLines } from '../../slip/layout.js';
-import { addSlipPage } from '../../slip/render-pdf.js';
+import { addSlipPage, pdfBytes } from '../../slip/render-pdf.js';
 import type { EvidencePack } from '../evidence/model.js';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -224,12 +224,7 @@ export function renderEvidencePdf(p: EvidencePack): Promise<Buffer> {
       ModDate: at,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   useSlipFont(doc);
   page(doc);
   cover(doc, p);
