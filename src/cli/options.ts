@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import type { Side } from '../domain/record.js';
 
@@ -24,10 +25,17 @@ export function parsePositiveInt(name: string) {
   };
 }
 
-/** --db, then POSRECON_DB, then the fallback (./posrecon.db, or <out>/posrecon.db for run). */
-export function dbPath(option: string | undefined, fallback = 'posrecon.db'): string {
+/**
+ * --db, then $POSRECON_DB, then the fallback when one is given (run: <out>/posrecon.db); otherwise
+ * ./posrecon.db if it exists, then out/posrecon.db if it exists (where `npm start` and `run --out out` put
+ * it, so `npx posrecon cases` works right after `npm start`), else ./posrecon.db.
+ */
+export function dbPath(option: string | undefined, fallback?: string): string {
   // An empty POSRECON_DB counts as unset, as shells commonly leave it.
-  return resolve(option || process.env['POSRECON_DB'] || fallback);
+  const given = option || process.env['POSRECON_DB'] || fallback;
+  if (given) return resolve(given);
+  const found = ['posrecon.db', join('out', 'posrecon.db')].find((p) => existsSync(p));
+  return resolve(found ?? 'posrecon.db');
 }
 
-export const DB_HELP = 'SQLite database (default: $POSRECON_DB or ./posrecon.db)';
+export const DB_HELP = 'SQLite database (default: $POSRECON_DB, else ./posrecon.db, else out/posrecon.db if it exists)';

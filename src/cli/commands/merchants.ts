@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listMerchants, setMerchant } from '../../app/merchants.js';
-import { EXISTING_DB_HELP, existingDbPath } from '../db-default.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { err, out } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -21,10 +21,10 @@ export function registerMerchants(program: Command, state: CliState): void {
     .option('--name-en <name>', 'English name ("" clears it)')
     .option('--acquirer <name>', 'acquirer printed as 收单行, e.g. 银联商务 ("" clears it)')
     .option('--terminal <tids...>', 'terminals (终端号) of this merchant; a terminal listed for another merchant moves')
-    .option('--db <path>', EXISTING_DB_HELP)
+    .option('--db <path>', DB_HELP)
     .action(async (merchantId: string, o: SetFlags) => {
       const r = await setMerchant(
-        existingDbPath(o.db),
+        dbPath(o.db),
         {
           merchantId,
           ...(o.name === undefined ? {} : { name: o.name }),
@@ -41,9 +41,9 @@ export function registerMerchants(program: Command, state: CliState): void {
     .command('list')
     .description('list the registered merchants and their terminals')
     .option('--json', 'one JSON object per line')
-    .option('--db <path>', EXISTING_DB_HELP)
+    .option('--db <path>', DB_HELP)
     .action(async (o: { json?: boolean; db?: string }) => {
-      const rows = await listMerchants(existingDbPath(o.db));
+      const rows = await listMerchants(dbPath(o.db));
       for (const m of rows) out(o.json ? JSON.stringify(m) : line(m));
       if (!o.json) out(`${rows.length} merchants`);
     });

@@ -6,7 +6,7 @@ import { UsageError } from '../../domain/errors.js';
 import { formatYuan } from '../../domain/money.js';
 import { SLIP_COPIES, type SlipCopy } from '../../slip/layout.js';
 import type { SlipWidth } from '../../slip/render-pdf.js';
-import { EXISTING_DB_HELP, existingDbPath } from '../db-default.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { err, out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -67,13 +67,13 @@ export function registerSlips(program: Command, state: CliState): void {
     .option('--width <mm>', 'paper width, 58 or 80', parseWidth, 80)
     .option('--one-file', 'one PDF with one slip per page')
     .option('--reprinted-at <time>', 'the reprint time printed on the slips, "YYYY-MM-DD HH:mm" Beijing time (default: now)', parseReprintedAt)
-    .option('--db <path>', EXISTING_DB_HELP)
+    .option('--db <path>', DB_HELP)
     .action(async (o: SlipsFlags) => {
       if ((o.terminal === undefined) !== (o.trace === undefined)) throw new UsageError('--terminal and --trace go together');
-      const dbPath = existingDbPath(o.db);
+      const db = dbPath(o.db);
       const r = await renderSlips(
         {
-          dbPath,
+          dbPath: db,
           outDir: o.out,
           selector: {
             ...(o.case ? { caseIds: o.case } : {}),
@@ -96,6 +96,6 @@ export function registerSlips(program: Command, state: CliState): void {
         out(`${showPath(s.path)}  ${what.join('  ').trimEnd()}`);
       }
       const where = r.files.length === 1 && o.oneFile ? showPath(r.files[0] ?? '') : showPath(o.out);
-      out(`${r.slips.length} slips written to ${where} (database ${showPath(dbPath)})`);
+      out(`${r.slips.length} slips written to ${where} (database ${showPath(db)})`);
     });
 }
