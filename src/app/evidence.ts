@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Category } from '../domain/categories.js';
 import { UsageError } from '../domain/errors.js';
@@ -29,7 +29,12 @@ export function evidenceFileName(p: EvidencePack): string {
 async function writeAtomically(path: string, data: Buffer): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, data);
-  await rename(tmp, path);
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Builds and writes the dispute evidence pack of one case, or of every case of a category (one PDF each). */

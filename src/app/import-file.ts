@@ -95,13 +95,24 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       side: source.side,
       ...(opts.year === undefined ? {} : { year: opts.year }),
     });
-    const { counts, rejected, warnings, controls } = await consumeRows(
+    const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(
       db,
       fileId,
       rows,
       { path: opts.path, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
       ctx,
     );
+    // A file whose every row came before a header that never appeared is not this format at all (a --format
+    // forced wrongly): refuse it, so its hash is not recorded as imported and a right import stays possible.
+    const hint = opts.format ? `leave out --format ${opts.format} to let posrecon detect the format` : 'see posrecon formats';
+    if (counts.read > 0 && aboveHeader === counts.read) {
+      throw new InputError(`${opts.path}: no ${source.adapter.format} header row found: all ${counts.read} lines came before one; nothing imported`, hint);
+    }
+    // Likewise a file of which not one row could be read: it is the wrong format, not a file of bad rows.
+    const first = rejected[0];
+    if (counts.imported === 0 && first) {
+      throw new InputError(`${opts.path}: not one of ${counts.read} rows could be read as ${source.adapter.format} (line ${first.line}: ${first.reason}); nothing imported`, hint);
+    }
     files.setCounts(fileId, counts);
     auditRepo(db).append({
       at: ctx.now().toISOString(),

@@ -26,6 +26,8 @@ export interface RowsOutcome {
   warnings: RowIssue[];
   /** The file's own totals against its rows and against what was imported. */
   controls: ControlCheck[];
+  /** Rows skipped because no header had been found yet: all of them means the layout never matched. */
+  aboveHeader: number;
 }
 
 export interface ConsumeOptions {
@@ -51,14 +53,19 @@ export async function consumeRows(db: Db, fileId: number, rows: AsyncIterable<So
   const counts: RowCounts = { read: 0, imported: 0, rejected: 0, skipped: 0 };
   const rejected: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const unimported = (row: SourceRow, kind: 'skip' | 'reject', reason: string, raw: string): void => {
+  let aboveHeader = 0;
+  // Reasons and warnings quote cells; a card number quoted there is masked like the raw line.
+  const unimported = (row: SourceRow, kind: 'skip' | 'reject', quoted: string, raw: string): void => {
+    const reason = redactPans(quoted);
     const disposition = kind === 'skip' ? 'skipped' : 'rejected';
     records.addUnimported(fileId, row.line, disposition, row.where === undefined ? reason : `${row.where.replace(/^[!:]/, '')}: ${reason}`, raw);
     counts[disposition]++;
+    if (reason.startsWith('above the header row')) aboveHeader++;
     if (kind === 'reject') rejected.push(issue(row, reason));
   };
   const warn = (row: SourceRow, list: readonly string[] | undefined): void => {
-    for (const w of list ?? []) {
+    for (const quoted of list ?? []) {
+      const w = redactPans(quoted);
       warnings.push(issue(row, w));
       controlsRepo.addWarning(fileId, row.line, whereOf(row), w);
     }
@@ -96,7 +103,7 @@ export async function consumeRows(db: Db, fileId: number, rows: AsyncIterable<So
   records.flush();
   const controls = ledger.checks();
   for (const c of controls) controlsRepo.add(fileId, c);
-  return { counts, rejected, warnings, controls };
+  return { counts, rejected, warnings, controls, aboveHeader };
 }
 
 /** Keeps the first and last character of each personal value (a name, an id number) and stars the rest. */

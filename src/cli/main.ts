@@ -65,7 +65,17 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       if (e.hint) err(`  hint: ${e.hint}`);
       return e.exitCode;
     }
+    const fsError = e as NodeJS.ErrnoException;
+    if (fsError.code !== undefined && FS_CODES.has(fsError.code) && fsError.path !== undefined) {
+      // A path the user gave that cannot be read or written (a folder where a file is wanted, no permission,
+      // a full disk) is bad input, not a bug.
+      err(`posrecon: cannot ${fsError.syscall ?? 'use'} ${(fsError as { dest?: string }).dest ?? fsError.path}: ${fsError.code}`);
+      err('  hint: check --out and the other paths given');
+      return EXIT.badInput;
+    }
     err(`posrecon: internal error, please report it: ${(e as Error).stack ?? String(e)}`);
     return EXIT.internal;
   }
 }
+
+const FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EROFS', 'ENOTEMPTY']);

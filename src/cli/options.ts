@@ -39,3 +39,11 @@ export function dbPath(option: string | undefined, fallback?: string): string {
 }
 
 export const DB_HELP = 'SQLite database (default: $POSRECON_DB, else ./posrecon.db, else out/posrecon.db if it exists)';
+
+/** "YYYY-MM-DD HH:mm" in Beijing time, for options that fix a printed time so output can be reproduced. */
+export function parseBeijingMinute(flag: string, text: string): { text: string; date: Date } {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim());
+  const date = m ? new Date(`${m[1]}T${m[2]}:00+08:00`) : new Date(Number.NaN);
+  if (!m || Number.isNaN(date.getTime())) throw new UsageError(`${flag} "${text}" is not a time (expected "YYYY-MM-DD HH:mm", Beijing time)`);
+  return { text: `${m[1]} ${m[2]}`, date };
+}

@@ -9,6 +9,8 @@ const RATE = /^(\d+)(?:\.(\d+))?\s*(%|‰)?$/;
  * "0.55%", "0.0055" or "5.5‰" → 5500 ppm. At most 4 decimals of a percent (0.0001% = 1 ppm); rates above
  * 100% are refused.
  */
+const MAX_PLAUSIBLE_PPM = 50_000;
+
 export function parseRate(text: string): ParseResult<RatePpm> {
   const m = RATE.exec(text.trim());
   if (!m) return { ok: false, reason: `rate "${text}" is not a rate (expected like 0.55% or 0.0055)` };
@@ -20,6 +22,10 @@ export function parseRate(text: string): ParseResult<RatePpm> {
   }
   const ppm = Number(whole + frac.slice(0, shift).padEnd(shift, '0'));
   if (!Number.isSafeInteger(ppm) || ppm > 1_000_000) return { ok: false, reason: `rate "${text}" is above 100%` };
+  // Card and QR rates are well under 5%; "0.55" is almost always 0.55% typed without its sign, not 55%.
+  if (ppm > MAX_PLAUSIBLE_PPM) {
+    return { ok: false, reason: `rate "${text}" is ${formatRate(ppm)}, above the ${formatRate(MAX_PLAUSIBLE_PPM)} no acquirer charges (write 0.55% for 0.55%)` };
+  }
   return { ok: true, value: ppm as RatePpm };
 }
 

@@ -129,7 +129,14 @@ function reason(s: MatchSettlement, facts: FeeFacts, f: Omit<FeeFinding, 'rule'>
   const ids = [`terminal ${s.terminalId}`, s.batchNo ? `batch ${s.batchNo}` : null, `trace ${s.traceNo ?? 'n/a'}`, s.rrn ? `RRN ${s.rrn}` : null]
     .filter((x) => x !== null)
     .join(', ');
+  const idsZh = [`终端${s.terminalId}`, s.batchNo ? `批次${s.batchNo}` : null, `凭证号${s.traceNo ?? '不详'}`, s.rrn ? `参考号${s.rrn}` : null]
+    .filter((x) => x !== null)
+    .join('，');
+  const zh =
+    `清算日 ${s.settleDate} 对 ${s.txnDate} ${s.txnTime} 金额 ${formatYuan(s.amountFen)} 元的交易(${idsZh})收取手续费 ${formatYuan(f.actualFen)} 元，` +
+    `按费率表应为 ${formatYuan(f.expectedFen)} 元：${diff > 0 ? '多收' : '少收'} ${formatYuan(Math.abs(diff))} 元。`;
   return (
+    `${zh} / ` +
     `Settlement day ${s.settleDate} charged a fee of ${formatYuan(f.actualFen)} on a ${s.txnType} of ${formatYuan(s.amountFen)} on ${s.txnDate} ${s.txnTime} ` +
     `(${ids}; card type ${facts.cardType ?? 'n/a'}); expected ${formatYuan(f.expectedFen)}: ${f.formula} (${describeRule(f.rule)}). ` +
     `${diff > 0 ? 'Overcharged' : 'Undercharged'} by ${formatYuan(Math.abs(diff))} (tolerance ±${formatYuan(FEE_TOLERANCE_FEN)}).`

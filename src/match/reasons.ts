@@ -1,6 +1,14 @@
 import { formatYuan } from '../domain/money.js';
 import { responseMeaning } from '../domain/response-codes.js';
+import type { TxnStatus, TxnType } from '../domain/txn.js';
 import type { MatchSettlement, MatchTerminal, MatchTxn } from './types.js';
+
+/**
+ * Each reason is one sentence in Chinese, then the same in English ("中文 / English"), like the actions: the
+ * merchant reads the first, the acquirer's international desk or an auditor the second.
+ */
+const TYPE_ZH: Record<TxnType, string> = { SALE: '消费', VOID: '撤销', REFUND: '退货', AUTH: '预授权', COMPLETION: '预授权完成' };
+const STATUS_ZH: Record<TxnStatus, string> = { SUCCESS: '成功', DECLINED: '失败', TIMEOUT: '超时', REVERSED: '已冲正', REVERSAL_FAILED: '冲正失败' };
 
 function ident(r: MatchTxn): string {
   const parts = [`terminal ${r.terminalId}`];
@@ -10,34 +18,87 @@ function ident(r: MatchTxn): string {
   return parts.join(', ');
 }
 
+function identZh(r: MatchTxn): string {
+  const parts = [`终端${r.terminalId}`];
+  if (r.batchNo) parts.push(`批次${r.batchNo}`);
+  parts.push(`凭证号${r.traceNo ?? '不详'}`);
+  if (r.rrn) parts.push(`参考号${r.rrn}`);
+  return parts.join('，');
+}
+
 function what(r: MatchTxn): string {
   return `${r.txnType} of ${formatYuan(r.amountFen)} on ${r.txnDate} ${r.txnTime}`;
 }
 
+function whatZh(r: MatchTxn): string {
+  return ` ${r.txnDate} ${r.txnTime} 金额 ${formatYuan(r.amountFen)} 元的${TYPE_ZH[r.txnType]}`;
+}
+
 function outcome(t: MatchTerminal): string {
-  const rc = t.responseCode === null ? 'no response code' : `response ${t.responseCode} (${responseMeaning(t.responseCode)})`;
+  const rc = t.responseCode === null ? 'no response code' : `response ${t.responseCode} (${english(responseMeaning(t.responseCode))})`;
   return `status ${t.status}, ${rc}`;
 }
 
+function outcomeZh(t: MatchTerminal): string {
+  const rc = t.responseCode === null ? '无应答码' : `应答码${t.responseCode}(${chinese(responseMeaning(t.responseCode))})`;
+  return `状态${STATUS_ZH[t.status]}，${rc}`;
+}
+
+const chinese = (bilingual: string): string => bilingual.split(' / ')[0] ?? bilingual;
+const english = (bilingual: string): string => bilingual.split(' / ')[1] ?? bilingual;
+const both = (zh: string, en: string): string => `${zh} / ${en}`;
+
 export const reasons = {
   missingInSettlement: (t: MatchTerminal, day: string): string =>
-    `The terminal approved a ${what(t)} (${ident(t)}; ${outcome(t)}); settlement day ${day} is covered by the imported settlement files, but no settlement line matches it.`,
+    both(
+      `终端已批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，已导入的对账单覆盖清算日 ${day}，却没有与之对应的结算记录。`,
+      `The terminal approved a ${what(t)} (${ident(t)}; ${outcome(t)}); settlement day ${day} is covered by the imported settlement files, but no settlement line matches it.`,
+    ),
   pending: (t: MatchTerminal, day: string): string =>
-    `The terminal approved a ${what(t)} (${ident(t)}); its settlement day ${day} is not covered by any imported settlement file yet.`,
+    both(
+      `终端已批准${whatZh(t)}(${identZh(t)})，其清算日 ${day} 尚无已导入的对账单。`,
+      `The terminal approved a ${what(t)} (${ident(t)}); its settlement day ${day} is not covered by any imported settlement file yet.`,
+    ),
   timeoutSettled: (t: MatchTerminal, s: MatchSettlement): string =>
-    `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), yet settlement day ${s.settleDate} charged it (${ident(s)}).`,
-  duplicate: (t: MatchTerminal, s: MatchSettlement, again: MatchTerminal): string =>
-    `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), but it settled on ${s.settleDate} (${ident(s)}); ` +
-    `${Math.round((again.at - t.at) / 60)} min later the same card paid the same amount again (trace ${again.traceNo ?? 'n/a'}, RRN ${again.rrn ?? 'n/a'}), which also settled: the customer paid twice.`,
+    both(
+      `终端未获批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，收单机构却在清算日 ${s.settleDate} 扣款(${identZh(s)})。`,
+      `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), yet settlement day ${s.settleDate} charged it (${ident(s)}).`,
+    ),
+  duplicate: (t: MatchTerminal, s: MatchSettlement, again: MatchTerminal): string => {
+    const minutes = Math.round((again.at - t.at) / 60);
+    return both(
+      `终端未获批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，但已于 ${s.settleDate} 结算(${identZh(s)})；${minutes} 分钟后同一张卡又支付了同样金额(凭证号${again.traceNo ?? '不详'}，参考号${again.rrn ?? '不详'})，也已结算：持卡人付了两次。`,
+      `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), but it settled on ${s.settleDate} (${ident(s)}); ` +
+        `${minutes} min later the same card paid the same amount again (trace ${again.traceNo ?? 'n/a'}, RRN ${again.rrn ?? 'n/a'}), which also settled: the customer paid twice.`,
+    );
+  },
   missingOnTerminal: (s: MatchSettlement): string =>
-    `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}; card ${s.cardMasked ?? 'n/a'}), and the journal of terminal ${s.terminalId} covers ${s.txnDate}, but it has no record of it.`,
+    both(
+      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)}；卡号${s.cardMasked ?? '不详'})，终端${s.terminalId}的流水覆盖 ${s.txnDate}，却没有这笔交易。`,
+      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}; card ${s.cardMasked ?? 'n/a'}), and the journal of terminal ${s.terminalId} covers ${s.txnDate}, but it has no record of it.`,
+    ),
   journalNotImported: (s: MatchSettlement): string =>
-    `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), but no imported journal of terminal ${s.terminalId} covers ${s.txnDate}.`,
-  amountMismatch: (t: MatchTerminal, s: MatchSettlement): string =>
-    `The terminal recorded ${formatYuan(t.amountFen)} for ${ident(t)} but the settlement line (${ident(s)}, day ${s.settleDate}) has ${formatYuan(s.amountFen)}: settled ${formatYuan(Math.abs(s.amountFen - t.amountFen))} ${s.amountFen < t.amountFen ? 'less' : 'more'} than the terminal approved.`,
+    both(
+      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，但尚未导入终端${s.terminalId}在 ${s.txnDate} 的流水。`,
+      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), but no imported journal of terminal ${s.terminalId} covers ${s.txnDate}.`,
+    ),
+  amountMismatch: (t: MatchTerminal, s: MatchSettlement): string => {
+    const diff = formatYuan(Math.abs(s.amountFen - t.amountFen));
+    const less = s.amountFen < t.amountFen;
+    return both(
+      `终端记录(${identZh(t)})金额 ${formatYuan(t.amountFen)} 元，结算记录(清算日 ${s.settleDate})为 ${formatYuan(s.amountFen)} 元：结算${less ? '少' : '多'} ${diff} 元。`,
+      `The terminal recorded ${formatYuan(t.amountFen)} for ${ident(t)} but the settlement line (${ident(s)}, day ${s.settleDate}) has ${formatYuan(s.amountFen)}: settled ${diff} ${less ? 'less' : 'more'} than the terminal approved.`,
+    );
+  },
   voidNotHonored: (v: MatchTerminal, sale: MatchTerminal, saleSettled: MatchSettlement): string =>
-    `The terminal approved a VOID (${ident(v)}) of the sale trace ${sale.traceNo ?? 'n/a'} (RRN ${sale.rrn ?? 'n/a'}, ${formatYuan(sale.amountFen)}), ` +
-    `yet the sale settled on ${saleSettled.settleDate} and no settlement line offsets it.`,
+    both(
+      `终端已批准撤销(${identZh(v)})原消费(凭证号${sale.traceNo ?? '不详'}，参考号${sale.rrn ?? '不详'}，${formatYuan(sale.amountFen)} 元)，但原消费已于 ${saleSettled.settleDate} 结算，且没有冲抵的撤销记录。`,
+      `The terminal approved a VOID (${ident(v)}) of the sale trace ${sale.traceNo ?? 'n/a'} (RRN ${sale.rrn ?? 'n/a'}, ${formatYuan(sale.amountFen)}), ` +
+        `yet the sale settled on ${saleSettled.settleDate} and no settlement line offsets it.`,
+    ),
   voidPending: (v: MatchTerminal, day: string): string =>
-    `The terminal approved a VOID (${ident(v)}) of a settled sale; its settlement day ${day} is not covered by any imported settlement file yet.`,
+    both(
+      `终端已批准撤销(${identZh(v)})一笔已结算的消费，其清算日 ${day} 尚无已导入的对账单。`,
+      `The terminal approved a VOID (${ident(v)}) of a settled sale; its settlement day ${day} is not covered by any imported settlement file yet.`,
+    ),
 };

@@ -102,3 +102,44 @@ describe('output into a pipe that closes early', () => {
     expect(r.stdout.split('\n')).toHaveLength(2);
   });
 });
+
+describe('a --format forced wrongly', () => {
+  /** Regression: it imported nothing with exit 0 and recorded the file, so the right import was refused later. */
+  it('exits 2 and leaves the file importable', () => {
+    const db = join(tmpDir(), 'f.db');
+    const r = posrecon(['import', '--db', db, '--format', 'jsonl', '--side', 'settlement', settlement]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('leave out --format jsonl');
+    const again = posrecon(['import', '--db', db, settlement]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('imported 15');
+  });
+});
+
+describe('evidence packs', () => {
+  it('are byte-identical for the same database and --prepared-at', () => {
+    const out = tmpDir();
+    expect(posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]).code).toBe(0);
+    const db = join(out, 'posrecon.db');
+    const id = posrecon(['cases', '--db', db, '--category', 'timeout_but_settled']).stdout.split(/\s+/)[0] ?? '';
+    const make = (name: string) => {
+      const r = posrecon(['evidence', '--db', db, '--case', id, '--out', join(out, name), '--prepared-at', '2026-03-10 09:00']);
+      expect(r.code).toBe(0);
+      return readFileSync(join(out, name));
+    };
+    expect(make('a.pdf').equals(make('b.pdf'))).toBe(true);
+    expect(posrecon(['evidence', '--db', db, '--case', id, '--out', join(out, 'c.pdf'), '--prepared-at', 'tomorrow']).code).toBe(2);
+  });
+});
+
+describe('an output path that cannot be written', () => {
+  it('exits 2 with the path, not an internal error', () => {
+    const out = tmpDir();
+    expect(posrecon(['run', '--terminal', journal, '--out', out]).code).toBe(0);
+    writeFileSync(join(out, 'taken'), 'a file');
+    const r = posrecon(['report', '--db', join(out, 'posrecon.db'), '--format', 'csv', '--out', join(out, 'taken')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot \w+ .*taken: E[A-Z]+/);
+    expect(r.stderr).not.toContain('internal error');
+  });
+});

@@ -87,3 +87,21 @@ describe('card data', () => {
     }
   });
 });
+
+describe('card numbers quoted in reasons and warnings', () => {
+  /** Regression: a UnionPay ZME warning quoted the record's full card number on stderr and in the database. */
+  it('are masked like the raw line', () => {
+    const widths = [3, 11, 11, 6, 10, 19, 12, 4, 2, 2, 6, 10, 4, 12, 13, 13, 15, 15, 1, 12, 2, 135];
+    const values = ['S22', '48020000', '48020000', '000123', '0308101010', '6225880123456783', '000000012345'];
+    const record = widths.map((w, i) => (values[i] ?? '').padEnd(w, ' ').slice(0, w)).join(' ');
+    const dir = mkdtempSync(join(tmpdir(), 'posrecon-zme-'));
+    const zme = join(dir, 'INN15090588ZME_802310048993424');
+    writeFileSync(zme, `${record}\r\n`);
+    const zmeDb = join(dir, 'z.db');
+    const r = posrecon(['import', '--db', zmeDb, zme]);
+    expect(r.stdout + r.stderr).toContain('622588******6783');
+    expect(r.stdout + r.stderr).toContain('amount 123.45');
+    expect(r.stdout + r.stderr).not.toContain('6225880123456783');
+    expect(readFileSync(zmeDb).toString('latin1')).not.toContain('6225880123456783');
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { writeEvidence } from '../../app/evidence.js';
 import type { Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
-import { DB_HELP, dbPath } from '../options.js';
+import { DB_HELP, dbPath, parseBeijingMinute } from '../options.js';
 import { out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 import { parseCategory } from './cases.js';
@@ -14,11 +14,13 @@ export function registerEvidence(program: Command, state: CliState): void {
     .option('--case <id>', 'one case: --out is the PDF file')
     .option('--category <category>', 'every case of a category: --out is a folder, one PDF per case', parseCategory)
     .requiredOption('--out <path>', 'PDF file (--case) or folder (--category)')
+    .option('--prepared-at <time>', 'the preparation time printed in the pack, "YYYY-MM-DD HH:mm" Beijing time (default: now); fixes the PDF bytes', (t: string) => parseBeijingMinute('--prepared-at', t).date)
     .option('--db <path>', DB_HELP)
-    .action(async (o: { case?: string; category?: Category; out: string; db?: string }) => {
+    .action(async (o: { case?: string; category?: Category; out: string; preparedAt?: Date; db?: string }) => {
       if ((o.case === undefined) === (o.category === undefined)) throw new UsageError('give either --case ID or --category C');
       const target = o.case !== undefined ? { caseId: o.case, outFile: o.out } : { category: o.category as Category, outDir: o.out };
-      const r = await writeEvidence(dbPath(o.db), target, state.ctx);
+      const at = o.preparedAt;
+      const r = await writeEvidence(dbPath(o.db), target, at ? { ...state.ctx, now: () => at } : state.ctx);
       for (const w of r.written) out(`${w.caseId}: ${showPath(w.path)}`);
       out(`${r.written.length} evidence ${r.written.length === 1 ? 'pack' : 'packs'} written`);
     });

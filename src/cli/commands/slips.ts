@@ -6,7 +6,7 @@ import { UsageError } from '../../domain/errors.js';
 import { formatYuan } from '../../domain/money.js';
 import { SLIP_COPIES, type SlipCopy } from '../../slip/layout.js';
 import type { SlipWidth } from '../../slip/render-pdf.js';
-import { DB_HELP, dbPath } from '../options.js';
+import { DB_HELP, dbPath, parseBeijingMinute } from '../options.js';
 import { err, out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -43,13 +43,7 @@ function parseWidth(text: string): SlipWidth {
   throw new UsageError(`--width "${text}" is not a paper width (expected 58 or 80, in mm)`);
 }
 
-function parseReprintedAt(text: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim());
-  if (!m || Number.isNaN(Date.parse(`${m[1]}T${m[2]}:00Z`))) {
-    throw new UsageError(`--reprinted-at "${text}" is not a time (expected "YYYY-MM-DD HH:mm", Beijing time)`);
-  }
-  return `${m[1]} ${m[2]}`;
-}
+const parseReprintedAt = (text: string): string => parseBeijingMinute('--reprinted-at', text).text;
 
 export function registerSlips(program: Command, state: CliState): void {
   program

@@ -1,3 +1,5 @@
+import { formatYuan, parseFen } from '../../domain/money.js';
+import { maskCard } from '../../domain/pan.js';
 import type { FieldMap } from '../fields.js';
 import type { SourceRow } from '../types.js';
 import { dateOfMmdd, type ClearingDay } from './unionpay-dates.js';
@@ -104,7 +106,9 @@ export function zmeRow(bytes: Buffer, raw: string, line: number, where: Where): 
   const sliced = sliceRecord(bytes, ZME_LAYOUT, ZME_LENGTH);
   if (!sliced.ok) return { kind: 'reject', reason: `ZME record: ${sliced.reason}`, ...located(line, raw, where(line, `${sliced.start}-${sliced.end}`)) };
   const f = sliced.fields;
-  const what = `ZME adjustment (差错) record: code ${f.f1?.text ?? ''}, trace ${f.f4?.text ?? ''}, time ${f.f5?.text ?? ''}, card ${f.f6?.text ?? ''}, amount ${Number(f.f7?.text ?? 0) / 100}`;
+  const card = maskCard(f.f6?.text ?? '');
+  const amount = parseFen(f.f7?.text ?? '');
+  const what = `ZME adjustment (差错) record: code ${f.f1?.text ?? ''}, trace ${f.f4?.text ?? ''}, time ${f.f5?.text ?? ''}, card ${'masked' in card ? card.masked : 'n/a'}, amount ${amount.ok ? formatYuan(amount.value) : (f.f7?.text ?? '')}`;
   return {
     kind: 'skip',
     reason: `${what}; the ZME field names past the first eight are not published, so it is not matched`,

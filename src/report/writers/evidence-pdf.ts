@@ -107,7 +107,9 @@ function cover(doc: Doc, p: EvidencePack): void {
   text(doc, p.request.en, SIZE.body, { gap: 6 });
 
   heading(doc, '原因与处理 Reason and action', SIZE.h2);
-  text(doc, c.reason, SIZE.small, { gap: 4 });
+  const reason = splitBilingual(c.reason);
+  text(doc, `原因：${reason.zh}`, SIZE.small, { gap: 2 });
+  text(doc, `Reason: ${reason.en}`, SIZE.small, { gap: 4 });
   const action = splitBilingual(c.action);
   text(doc, `处理建议：${action.zh}`, SIZE.small, { gap: 2 });
   text(doc, `Action: ${action.en}`, SIZE.small, { gap: 6 });

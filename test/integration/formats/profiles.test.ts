@@ -54,7 +54,7 @@ describe('shipped profiles', () => {
   it('an xlsx cell that cannot be read is named as file[Sheet]!D14', async () => {
     const dir = tmp();
     const csv = join(dir, 'settlement_20260308.csv');
-    writeFileSync(csv, '清算日期,商户号,终端号,批次号,凭证号,参考号,授权码,卡号,卡类别,交易类型,交易金额,手续费,结算金额,交易日期,交易时间\r\n2026-03-08,1,10012345,000001,000001,1,1,622588******0001,借记卡,消费,12O.00,0.60,119.40,2026-03-08,10:00:00\r\n');
+    writeFileSync(csv, '清算日期,商户号,终端号,批次号,凭证号,参考号,授权码,卡号,卡类别,交易类型,交易金额,手续费,结算金额,交易日期,交易时间\r\n2026-03-08,1,10012345,000001,000001,1,1,622588******0001,借记卡,消费,12O.00,0.60,119.40,2026-03-08,10:00:00\r\n2026-03-08,1,10012345,000001,000002,2,2,622588******0002,借记卡,消费,120.00,0.60,119.40,2026-03-08,10:05:00\r\n');
     await writeBankXlsx([csv], join(dir, 'b.xlsx'));
     const r = await importFile(memoryStore(), { path: join(dir, 'b.xlsx'), cutoff: CUTOFF, profile: join(PROFILES, 'bank-excel-example.json') }, fixedContext);
     expect(r.status === 'imported' && r.rejected).toEqual([{ line: 5, where: '[交易明细]!K5', reason: expect.stringContaining('12O.00') }]);

@@ -32,6 +32,13 @@ describe('parseRate', () => {
     expect(parseRate(text).ok).toBe(false);
   });
 
+  /** Regression: "0.55" (meant as 0.55%) was stored as 55%. */
+  it('refuses a rate no acquirer charges, suggesting the percent sign', () => {
+    expect(parseRate('0.55')).toEqual({ ok: false, reason: expect.stringContaining('write 0.55% for 0.55%') });
+    expect(parseRate('5%').ok).toBe(true);
+    expect(parseRate('5.01%').ok).toBe(false);
+  });
+
   it('formats back', () => {
     expect([5500, 6000, 10000, 1, 0].map(formatRate)).toEqual(['0.55%', '0.6%', '1%', '0.0001%', '0%']);
   });
