@@ -112,7 +112,7 @@ async function benchSize(n) {
   const xlsx = join(dir, 'statement.xlsx');
   const xRows = await writeBankXlsx(settlements, xlsx, 200_000);
   const xDb = join(dir, 'xlsx.db');
-  out.push(step('import Excel statement (profile)', xRows, ['import', '--db', xDb, '--profile', 'profiles/bank-excel-example.json', xlsx], { fresh: () => rmSync(xDb, { force: true }) }));
+  out.push(step('import Excel statement (profile)', xRows, ['import', '--db', xDb, '--profile', 'profiles/bank-excel-example.yaml', xlsx], { fresh: () => rmSync(xDb, { force: true }) }));
   return { size: n, journalBytes: statSync(journal).size, steps: out };
 }
 

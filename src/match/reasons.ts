@@ -1,5 +1,5 @@
 import { formatYuan } from '../domain/money.js';
-import { responseMeaning } from '../domain/response-codes.js';
+import { responseAdvice } from '../domain/response-actions.js';
 import type { TxnStatus, TxnType } from '../domain/txn.js';
 import type { MatchSettlement, MatchTerminal, MatchTxn } from './types.js';
 
@@ -35,17 +35,15 @@ function whatZh(r: MatchTxn): string {
 }
 
 function outcome(t: MatchTerminal): string {
-  const rc = t.responseCode === null ? 'no response code' : `response ${t.responseCode} (${english(responseMeaning(t.responseCode))})`;
+  const rc = t.responseCode === null ? 'no response code' : `response ${t.responseCode} (${responseAdvice(t.responseCode).meaningEn})`;
   return `status ${t.status}, ${rc}`;
 }
 
 function outcomeZh(t: MatchTerminal): string {
-  const rc = t.responseCode === null ? '无应答码' : `应答码${t.responseCode}(${chinese(responseMeaning(t.responseCode))})`;
+  const rc = t.responseCode === null ? '无应答码' : `应答码${t.responseCode}(${responseAdvice(t.responseCode).meaningZh})`;
   return `状态${STATUS_ZH[t.status]}，${rc}`;
 }
 
-const chinese = (bilingual: string): string => bilingual.split(' / ')[0] ?? bilingual;
-const english = (bilingual: string): string => bilingual.split(' / ')[1] ?? bilingual;
 const both = (zh: string, en: string): string => `${zh} / ${en}`;
 
 export const reasons = {

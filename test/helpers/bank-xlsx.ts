@@ -7,7 +7,7 @@ const TYPE = { 消费: 'POS消费', 消费撤销: 'POS撤销', 退货: 'POS退�
 
 /**
  * Rewrites generated generic settlement CSVs as one bank-style Excel statement (the layout of
- * profiles/bank-excel-example.json): a sheet before the one that matters, a title block, dates as Excel serial
+ * profiles/bank-excel-example.yaml): a sheet before the one that matters, a title block, dates as Excel serial
  * numbers or text, times as HHmmss text, amounts as text with thousands separators, a 合计 row and a note.
  */
 export async function writeBankXlsx(csvPaths: readonly string[], out: string): Promise<{ rows: number }> {

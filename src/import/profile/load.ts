@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { InputError } from '../../domain/errors.js';
 import type { SourceAdapter } from '../types.js';
 import { profileAdapter } from './adapter.js';
-import { jsonErrorOffset } from './json-error.js';
+import { parseProfileText } from './parse.js';
 import { PROFILE_VERSION, type Profile } from './types.js';
 import { validateProfile } from './validate.js';
-
-function lineCol(text: string, pos: number): string {
-  const before = text.slice(0, pos).split('\n');
-  return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
 
 /**
  * Older profile versions are upgraded here before validation, one step per version, so a saved profile keeps
@@ -31,16 +25,7 @@ export async function readProfile(path: string): Promise<Profile> {
   } catch (e) {
     throw new InputError(`${path}: cannot read the profile (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (/^\.ya?ml$/i.test(extname(path))) {
-    throw new InputError(`${path}: YAML profiles are not supported yet`, 'write the profile as JSON (same keys; see README "Acquirer formats")');
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const at = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
-    throw new InputError(`${path}${at >= 0 ? `:${lineCol(text, at)}` : ''}: not valid JSON (${(e as Error).message})`);
-  }
+  const raw = parseProfileText(path, text);
   const checked = validateProfile(upgrade(raw, path));
   if ('issues' in checked) {
     const [first, ...rest] = checked.issues;
@@ -50,7 +35,7 @@ export async function readProfile(path: string): Promise<Profile> {
   return checked.profile;
 }
 
-/** Reads, validates and turns a --profile file into the adapter that reads files of that layout. */
+/** Reads (JSON or YAML), validates and turns a --profile file into the adapter that reads files of that layout. */
 export async function loadProfile(path: string): Promise<SourceAdapter> {
   return profileAdapter(await readProfile(path), path);
 }

@@ -1,4 +1,5 @@
-import { parseFen, parseYuan } from '../../domain/money.js';
+import { formatYuan, parseFen, parseYuan } from '../../domain/money.js';
+import { directionOf, lookupTxnType } from '../../domain/txn.js';
 import type { ControlStatement, StatedMeasure } from '../control.js';
 import { applyPattern } from '../date-pattern.js';
 import type { Field, FieldMap } from '../fields.js';
@@ -52,6 +53,7 @@ export function mapHeader(profile: Profile, header: readonly string[]): HeaderMa
 
 type Base = { line: number; raw: string; where?: string };
 const MONEY = ['amount', 'fee', 'net_amount'] as const;
+type Money = Partial<Record<(typeof MONEY)[number], number>>;
 
 function fen(text: string, unit: 'yuan' | 'fen'): number | null {
   const r = unit === 'fen' ? parseFen(text) : parseYuan(text);
@@ -70,6 +72,23 @@ function totalsOf(profile: Profile, h: HeaderMap, cells: readonly string[], line
     if (v !== null) measures.push({ key: k, label: `${k} (total row)`, scale: 2, stated: v });
   }
   return { source: `total row, line ${line}`, measures };
+}
+
+function isCredit(type: string | undefined): boolean {
+  const t = type === undefined ? null : lookupTxnType(type);
+  return t?.kind === 'value' && directionOf(t.value) === 'credit';
+}
+
+/**
+ * amounts.fee_sign "charged" and amounts.net_before_fee, in fen: the fee as the merchant's charge on the row's
+ * direction (the built-in Alipay reading), and the net as the receipt less that fee. Only the values that change.
+ */
+function chargedFee(profile: Profile, money: Money, credit: boolean): { fee?: number; net_amount?: number } {
+  const out: { fee?: number; net_amount?: number } = {};
+  const fee = profile.amounts?.fee_sign === 'charged' && money.fee !== undefined ? Math.abs(money.fee) * (credit ? -1 : 1) : money.fee;
+  if (fee !== money.fee && fee !== undefined) out.fee = fee;
+  if (profile.amounts?.net_before_fee === true && money.net_amount !== undefined) out.net_amount = money.net_amount - (fee ?? 0);
+  return out;
 }
 
 export function mapRow(profile: Profile, h: HeaderMap, cells: readonly string[], base: Base, cellWhere?: (i: number) => string): SourceRow {
@@ -94,15 +113,18 @@ export function mapRow(profile: Profile, h: HeaderMap, cells: readonly string[],
   }
   // A direction column turns unsigned amounts into credits: the importer then reads them as refunds (README).
   const credit = h.direction !== null && (profile.direction?.credit ?? []).includes((cells[h.direction] ?? '').trim());
-  const measures: Record<string, number> = { count: 1 };
+  const money: Money = {};
   for (const k of MONEY) {
     const key: Field = unit === 'fen' ? `${k}_fen` : k;
     const text = fields[key];
     if (text === undefined) continue;
     if (credit && !text.startsWith('-') && k !== 'fee') fields[key] = `-${text}`;
     const v = fen(fields[key] ?? '', unit);
-    if (v !== null) measures[k] = v;
+    if (v !== null) money[k] = v;
   }
+  const charged = chargedFee(profile, money, credit || isCredit(fields.txn_type));
+  const measures: Record<string, number> = { count: 1, ...money, ...charged };
+  for (const [k, v] of Object.entries(charged)) fields[(unit === 'fen' ? `${k}_fen` : k) as Field] = unit === 'fen' ? String(v) : formatYuan(v);
   const where = Object.keys(fieldWhere).length ? { fieldWhere } : {};
   return { ...base, kind: 'fields', fields, measures, ...where };
 }

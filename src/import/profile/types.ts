@@ -19,14 +19,14 @@ export interface RowRule {
 }
 
 /**
- * A profile, version 1: a declarative description of another acquirer's CSV or Excel statement. Loaded from JSON,
+ * A profile, version 1: a declarative description of another acquirer's CSV or Excel statement. Loaded from JSON or YAML,
  * validated with key paths in every message (validate.ts), upgraded from older versions when there are any.
  */
 export interface ProfileV1 {
   version: 1;
   name: string;
   description?: string;
-  /** Two lines of the input as they look, for the reader of the profile (JSON has no comments). */
+  /** Two lines of the input as they look, in JSON profiles (JSON has no comments; YAML ones use `# sample:`). */
   sample?: readonly string[];
   format: 'csv' | 'xlsx';
   /** Default settlement. */
@@ -39,8 +39,12 @@ export interface ProfileV1 {
   /** The header's 1-based row, or the names a row must contain to be the header (searched in the first 30 rows). */
   header: { row: number } | { search: readonly string[] };
   columns: Partial<Record<ProfileField, ColumnSpec>>;
-  /** yuan (default) or fen, for amount, fee and net_amount. */
-  amounts?: { unit: 'yuan' | 'fen' };
+  /**
+   * unit: yuan (default) or fen, for amount, fee and net_amount. fee_sign "charged": the fee is the merchant's charge
+   * whatever sign is printed (paid on a sale, given back on a refund or void), for files whose fee sign differs between
+   * vintages (Alipay 服务费). net_before_fee: the net column is the receipt before the fee, and net = it − fee.
+   */
+  amounts?: { unit?: 'yuan' | 'fen'; fee_sign?: 'as-printed' | 'charged'; net_before_fee?: boolean };
   /** A column telling the direction, when amounts carry no sign and there is no type column. */
   direction?: { column: ColumnSpec; credit: readonly string[]; debit?: readonly string[] };
   /** Patterns with YYYY, MM, DD, HH, mm, ss (e.g. "DD/MM/YYYY", "YYYYMMDD HHmmss"); Excel date cells are read as dates. */

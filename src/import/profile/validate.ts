@@ -109,8 +109,11 @@ export function validateProfile(raw: unknown): { profile: Profile } | { issues: 
   if (amounts !== undefined) {
     if (!isObj(amounts)) c.fail('amounts', `expected { "unit": "yuan" | "fen" }, got ${show(amounts)}`);
     else {
-      c.keys(amounts, 'amounts', ['unit']);
-      c.oneOf(amounts['unit'], 'amounts.unit', ['yuan', 'fen']);
+      c.keys(amounts, 'amounts', ['unit', 'fee_sign', 'net_before_fee']);
+      c.oneOf(amounts['unit'], 'amounts.unit', ['yuan', 'fen'], true);
+      c.oneOf(amounts['fee_sign'], 'amounts.fee_sign', ['as-printed', 'charged'], true);
+      c.oneOf(amounts['net_before_fee'], 'amounts.net_before_fee', [true, false], true);
+      if (amounts['net_before_fee'] === true && isObj(columns) && !('fee' in columns && 'net_amount' in columns)) c.fail('amounts.net_before_fee', 'needs columns.fee and columns.net_amount');
     }
   }
   const direction = raw['direction'];
