@@ -72,7 +72,7 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
     throw new UsageError(`${path}: ${adapter.format} files are ${adapter.sides.join(' or ')} files, not ${opts.side}`, 'leave out --side, or choose another --format');
   }
   const side = opts.side ?? (detection?.fits ? detection.side : null) ?? (adapter.sides.length === 1 ? adapter.sides[0] : undefined) ?? 'terminal';
-  const sideWhy = opts.side ? 'side forced by --side' : `side ${side}`;
+  const sideWhy = opts.side ? `side ${side} (given)` : `side ${side}`;
   const encodings = [...new Set(input.parts.map((p) => p.encoding))];
   const encWhy = [...new Set(input.parts.map((p) => p.encodingWhy))].join('; ');
   const where = input.archive ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';

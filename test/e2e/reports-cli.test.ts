@@ -24,7 +24,7 @@ describe('posrecon cases, audit, rates, report formats (issue 5)', () => {
 
     const listed = posrecon(['cases', '--db', db, '--category', 'timeout_but_settled']);
     const id = /c_[0-9a-f]{16}/.exec(listed.stdout)?.[0] ?? '';
-    expect(listed.stdout).toMatch(/timeout_but_settled\s+10012345\s+000103 .* open\n1 cases/);
+    expect(listed.stdout).toMatch(/timeout_but_settled\s+10012345\s+000103 .* open\n1 case\n/);
     const resolved = posrecon(['cases', 'resolve', id, '--status', 'disputed', '--note', 'claim 88-1', '--by', 'alice', '--db', db]);
     expect(resolved.stdout).toBe(`${id}: open → disputed (by alice)\n`);
 

@@ -71,7 +71,7 @@ export function registerCases(program: Command, state: CliState): void {
         if (o.json) out(JSON.stringify(c));
         else out([c.id, c.category, c.terminal_id, c.trace_no ?? '-', `${c.txn_date} ${c.txn_time}`, formatYuan(c.amount_fen).padStart(10), c.rrn ?? '-', c.status].join('  '));
       }
-      if (!o.json) out(`${rows.length} cases`);
+      if (!o.json) out(`${rows.length} ${rows.length === 1 ? 'case' : 'cases'}`);
     });
   cases
     .command('show')

@@ -90,6 +90,6 @@ export function registerSlips(program: Command, state: CliState): void {
         out(`${showPath(s.path)}  ${what.join('  ').trimEnd()}`);
       }
       const where = r.files.length === 1 && o.oneFile ? showPath(r.files[0] ?? '') : showPath(o.out);
-      out(`${r.slips.length} slips written to ${where} (database ${showPath(db)})`);
+      out(`${r.slips.length} ${r.slips.length === 1 ? 'slip' : 'slips'} written to ${where} (database ${showPath(db)})`);
     });
 }
