@@ -55,11 +55,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return t.toISOString().slice(0, 10) as IsoDate;
 }
 
-/** Seconds since the epoch of a local date-time, treating it as UTC: only differences are ever used. */
-export function toEpochSeconds(date: IsoDate, time: IsoTime): number {
-  return Date.parse(`${date}T${time}Z`) / 1000;
-}
-
 function pad2(n: number): string {
   return n.toString().padStart(2, '0');
 }

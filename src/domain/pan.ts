@@ -12,7 +12,7 @@ const MASKED = /^(\d{4,8})[*xX#]+(\d{4})$/;
 export function maskCard(text: string): MaskedCard | { error: string } {
   const compact = text.replace(/[\s-]/g, '');
   if (/^\d{12,19}$/.test(compact)) {
-    return { masked: maskDigits(compact), last4: compact.slice(-4) };
+    return { masked: maskPan(compact), last4: compact.slice(-4) };
   }
   const m = MASKED.exec(compact);
   if (m) {
@@ -26,7 +26,8 @@ export function maskCard(text: string): MaskedCard | { error: string } {
   return { error: `card number "${redactDigits(text)}" is neither a card number nor a masked one (expected 622588******1234)` };
 }
 
-function maskDigits(pan: string): string {
+/** 622588******1234: first 6 and last 4, the length kept, as acquirer files print it. */
+export function maskPan(pan: string): string {
   return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
 }
 
@@ -57,11 +58,11 @@ export function redactPans(line: string, known: readonly string[] = []): string 
   let out = line;
   for (const value of known) {
     const compact = value.replace(/[\s-]/g, '');
-    if (/^\d{12,19}$/.test(compact)) out = out.split(value).join(maskDigits(compact));
+    if (/^\d{12,19}$/.test(compact)) out = out.split(value).join(maskPan(compact));
   }
-  return out.replace(/(?<!\d)\d{16,19}(?!\d)/g, (run) => (luhnValid(run) ? maskDigits(run) : run));
+  return out.replace(/(?<!\d)\d{16,19}(?!\d)/g, (run) => (luhnValid(run) ? maskPan(run) : run));
 }
 
 function redactDigits(text: string): string {
-  return text.replace(/\d{6,}/g, (run) => (run.length > 10 ? maskDigits(run) : run));
+  return text.replace(/\d{6,}/g, (run) => (run.length > 10 ? maskPan(run) : run));
 }

@@ -54,5 +54,3 @@ export interface Provenance {
   /** posrecon masked a card number (or a personal value) in this line; the file's line differs from `raw`. */
   rawMasked: boolean;
 }
-
-export type Stored<T> = T & Provenance & { id: number; fileId: number };

@@ -1,4 +1,6 @@
 import { luhnSum } from '../domain/pan.js';
+
+export { maskPan } from '../domain/pan.js';
 import { createRng, type Rng } from './rng.js';
 
 export type CardType = 'debit' | 'credit';
@@ -53,11 +55,6 @@ export function injectedCard(seed: number, id: number): Card {
   const length = id % 2 === 0 ? 16 : 19;
   const type: CardType = Math.floor(id / 2) % 2 === 0 ? 'debit' : 'credit';
   return { pan: buildPan(bin, length, last4, createRng(seed, 'card', id)), type };
-}
-
-/** 622588******1234: first 6 and last 4, the PAN's length kept, as acquirer files print it. */
-export function maskPan(pan: string): string {
-  return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatYuan } from '../domain/money.js';
-import { maskPan, type CardType } from './cards.js';
+import type { CardType } from './cards.js';
 import { hms, MERCHANT_ID, type Attempt, type Emitted, type Outcome, type TxnKind } from './model.js';
 
 export const JOURNAL_HEADER =
@@ -16,7 +16,8 @@ const STATUS_TEXT: Record<Outcome, string> = {
   reversed: '已冲正',
   reversal_failed: '冲正失败',
 };
-const CARD_TYPE_TEXT: Record<CardType, string> = { debit: '借记卡', credit: '贷记卡' };
+/** How the generic settlement CSV names card types (卡类别). */
+export const CARD_TYPE_TEXT: Record<CardType, string> = { debit: '借记卡', credit: '贷记卡' };
 
 export interface JournalExtras {
   operator: string;
@@ -48,30 +49,6 @@ export function journalCells(terminal: string, a: Attempt, e: Emitted, extras: J
     origin ? origin.rrn : '',
     a.kind === 'refund' && origin ? origin.date : '',
     extras.operator,
-  ];
-}
-
-export function settlementCells(terminal: string, a: Attempt, e: Emitted, settleDate: string): string[] {
-  const amountFen = a.settle?.amountFen ?? a.amountFen;
-  const fee = feeFen(amountFen, a.card.type);
-  // Voids and refunds are credit lines: the amount stays positive, the net paid to the merchant is negative.
-  const net = a.kind === 'sale' ? amountFen - fee : -(amountFen - fee);
-  return [
-    settleDate,
-    MERCHANT_ID,
-    terminal,
-    a.settle?.blankBatch ? '' : e.batch,
-    e.trace,
-    a.settle?.blankRrn ? '' : e.rrn,
-    e.auth,
-    maskPan(a.card.pan),
-    CARD_TYPE_TEXT[a.card.type],
-    TYPE_TEXT[a.kind],
-    formatYuan(amountFen),
-    formatYuan(fee),
-    formatYuan(net),
-    e.date,
-    hms(a.time),
   ];
 }
 

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { formatYuan } from '../../domain/money.js';
 import { maskPan } from '../cards.js';
-import { csvLine, SETTLEMENT_HEADER } from '../rows.js';
+import { CARD_TYPE_TEXT, csvLine, SETTLEMENT_HEADER } from '../rows.js';
 import { LineSink, onceBefore } from '../sink.js';
 import { compact, type DayWriter, type FormatWriter, type SettleLine } from './types.js';
 
 const TYPE_TEXT = { sale: '消费', void: '消费撤销', refund: '退货' } as const;
-const CARD_TYPE_TEXT = { debit: '借记卡', credit: '贷记卡' } as const;
 
 /** Voids and refunds are credit lines: the amount stays positive, the net paid to the merchant is negative. */
 export function netFen(l: SettleLine): number {

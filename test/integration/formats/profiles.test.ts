@@ -114,33 +114,6 @@ describe('shipped YAML profiles', () => {
 });
 
 describe('shipped profiles', () => {
-  it('allinpay-syb.yaml reads a generated 收银宝 statement, and the scenario is classified exactly', async () => {
-    const dir = tmp();
-    await generateScenario({ outDir: dir, seed: 11, days: 2, terminals: 2, perDay: 60, settlementFormat: 'allinpay-syb' });
-    const db = memoryStore();
-    await importFile(db, { path: join(dir, 'journal.csv'), cutoff: CUTOFF }, fixedContext);
-    for (const f of readdirSync(dir).filter((n) => n.startsWith('allinpay_syb_'))) {
-      const r = await importFile(db, { path: join(dir, f), cutoff: CUTOFF, profile: join(PROFILES, 'allinpay-syb.yaml') }, fixedContext);
-      expect(r.status === 'imported' && [r.format, r.counts.rejected]).toEqual(['profile:allinpay-syb', 0]);
-    }
-    expect(caseKeys(runMatch(db, { cutoff: CUTOFF }, fixedContext)).filter((k) => !k.startsWith('fee_'))).toEqual(truthOf(dir).filter((k) => !k.startsWith('fee_')));
-  });
-
-  it('bank-excel-example.yaml reads an Excel statement (title block, serial dates, text numbers, 合计 row) exactly', async () => {
-    const dir = tmp();
-    await generateScenario({ outDir: dir, seed: 12, days: 2, terminals: 2, perDay: 60 });
-    const xlsx = join(dir, 'bank.xlsx');
-    const csvs = readdirSync(dir).filter((n) => n.startsWith('settlement_')).sort().map((n) => join(dir, n));
-    const { rows } = await writeBankXlsx(csvs, xlsx);
-    const db = memoryStore();
-    await importFile(db, { path: join(dir, 'journal.csv'), cutoff: CUTOFF }, fixedContext);
-    const r = await importFile(db, { path: xlsx, cutoff: CUTOFF, profile: join(PROFILES, 'bank-excel-example.yaml') }, fixedContext);
-    if (r.status !== 'imported') throw new Error('not imported');
-    expect(r.counts).toEqual({ read: rows + 6, imported: rows, rejected: 0, skipped: 6 });
-    expect(r.controls.map((c) => [c.key, c.status])).toEqual([['count', 'agrees'], ['amount', 'agrees'], ['fee', 'agrees'], ['net_amount', 'agrees']]);
-    expect(caseKeys(runMatch(db, { cutoff: CUTOFF }, fixedContext)).filter((k) => !k.startsWith('fee_'))).toEqual(truthOf(dir).filter((k) => !k.startsWith('fee_')));
-  });
-
   it('an xlsx cell that cannot be read is named as file[Sheet]!D14', async () => {
     const dir = tmp();
     const csv = join(dir, 'settlement_20260308.csv');
