@@ -15,7 +15,7 @@ const rows = Number(args.rows ?? 1_000_000);
 const sizes = (args.sizes ?? (args.rows ? String(rows) : '100000,300000,1000000')).split(',').map(Number);
 const runs = Number(args.runs ?? 3);
 const work = join(process.cwd(), '.bench');
-const TERMINALS = 10;
+const TERMINALS = 2000;
 const DAYS = 2;
 
 function ensureSqlite3() {

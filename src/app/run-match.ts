@@ -1,81 +1,203 @@
 import type { Category } from '../domain/categories.js';
 import { classify } from '../match/classify.js';
 import { planMatches } from '../match/engine.js';
-import { checkFees, linkFeeCases, type FeeCaseDraft, type FeeSummary } from '../match/fees.js';
-import { PASSES, type CaseDraft, type MatchPair, type Pass } from '../match/types.js';
+import { addFeeSummary, checkFees, emptyFeeSummary, linkFeeCases, type FeeCaseDraft, type FeeFacts, type FeeSummary } from '../match/fees.js';
+import { compareTxn } from '../match/order.js';
+import { terminalRanges } from '../match/partition.js';
+import { qrPass } from '../match/qr-pass.js';
+import { PASSES, type CaseDraft, type MatchPair, type MatchTerminal, type PairRef, type Pass } from '../match/types.js';
 import type { Db } from '../store/open.js';
 import { auditRepo } from '../store/repos/audit.js';
 import { feesRepo } from '../store/repos/fees.js';
 import { filesRepo } from '../store/repos/files.js';
-import { matchInputRepo } from '../store/repos/match-input.js';
-import { saveMatchRun } from '../store/repos/match-results.js';
+import { matchInputRepo, type LoadedSettlement, type PairIds } from '../store/repos/match-input.js';
+import { matchRunWriter } from '../store/repos/match-results.js';
 import { actorOf, type AppContext } from './context.js';
+
+/**
+ * Records of both sides matched at once. Measured at a million rows a side: groups of 10,000 matched in 23 s
+ * within 210 MB, groups of 50,000 took 33 s and 300 MB, the garbage collector marking more live records each
+ * time (bench/NOTES.md).
+ */
+const GROUP_RECORDS = 10_000;
 
 export interface MatchOptions {
   /** 'HH:MM:SS' */
   cutoff: string;
   /** Plan and classify, but store nothing. */
   dryRun?: boolean;
+  /** Records per group of terminals (default GROUP_RECORDS): fewer use less memory and give the same result. */
+  groupRecords?: number;
+  /** Each group's pairs and cases as they are made: the result keeps only counts, so memory does not grow with the data. */
+  onPairs?: (pairs: readonly MatchPair[]) => void;
+  onCases?: (cases: ReadonlyArray<CaseDraft | FeeCaseDraft>) => void;
 }
 
 export interface MatchResult {
   runId: number | null;
   terminalRecords: number;
   settlementRecords: number;
-  pairs: MatchPair[];
+  matched: number;
   byPass: Record<Pass, number>;
-  cases: Array<CaseDraft | FeeCaseDraft>;
+  cases: number;
   byCategory: Partial<Record<Category, { count: number; amountFen: number }>>;
   fees: FeeSummary;
 }
 
+/** Thrown inside the run's transaction to roll a dry run back. */
+class DryRunDone extends Error {}
+
 /**
  * Matches the whole database from scratch: same data, same matches, same case ids. Then checks every settled
- * fee against the rate card. The run and its audit entry are stored together.
+ * fee against the rate card. The run and its audit entry are stored together, in one transaction.
+ *
+ * Every key but the merchant's order number includes the terminal, so the terminals are matched in groups, one
+ * group in memory at a time. Settlement rows that name no terminal (QR rows without 设备号) can pair with any
+ * terminal: they are offered to every group for the order-number pass, and the amount-and-time pass then runs
+ * once over everything still unpaired, as it would over the whole database.
  */
 export function runMatch(db: Db, opts: MatchOptions, ctx: AppContext): MatchResult {
-  const startedAt = ctx.now().toISOString();
-  const input = matchInputRepo(db);
-  const terminal = input.terminal();
-  const settlement = input.settlement();
-  const pairs = planMatches(terminal, settlement);
-  const classified = classify(terminal, settlement, pairs, input.coverage(), { cutoff: opts.cutoff });
-  const fees = feesRepo(db);
-  const rules = fees.list();
-  // Without a rate card there is nothing to compare: the fee facts of every line need not be read.
-  const feeCheck = checkFees(settlement, rules.length > 0 ? fees.facts() : new Map(), rules, pairs);
-  linkFeeCases(classified, feeCheck.cases);
-  const cases: Array<CaseDraft | FeeCaseDraft> = [...classified, ...feeCheck.cases];
-  const byPass = Object.fromEntries(PASSES.map((p) => [p, 0])) as Record<Pass, number>;
-  for (const p of pairs) byPass[p.pass]++;
-  const byCategory: MatchResult['byCategory'] = {};
-  for (const c of cases) {
-    const entry = (byCategory[c.category] ??= { count: 0, amountFen: 0 });
-    entry.count++;
-    entry.amountFen += ('fee' in c ? c.settlement : (c.terminal ?? c.settlement))?.amountFen ?? 0;
-  }
-  let runId: number | null = null;
-  if (!opts.dryRun) {
-    const finishedAt = ctx.now().toISOString();
-    runId = db.transaction(() => {
-      const id = saveMatchRun(db, { startedAt, finishedAt, cutoff: opts.cutoff, feeSummary: feeCheck.summary }, pairs, cases);
-      auditRepo(db).append({
-        at: finishedAt,
-        actor: actorOf(ctx),
-        action: 'match',
-        details: {
-          run_id: id,
-          cutoff: opts.cutoff,
-          matched: pairs.length,
-          cases: cases.length,
-          by_category: Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, v.count])),
-          files: filesRepo(db)
-            .list()
-            .map((f) => ({ file: f.name, side: f.side, sha256: f.sha256 })),
-        },
-      });
-      return id;
+  let result: MatchResult | undefined;
+  // Every id a run writes was read from the records in the same transaction. Checking each one again halved
+  // the speed of writing a million pairs (bench/NOTES.md). The pragma cannot change inside a transaction.
+  const checked = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (checked) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      result = matchInTransaction(db, opts, ctx);
+      if (opts.dryRun) throw new DryRunDone();
     })();
+  } catch (e) {
+    if (!(e instanceof DryRunDone)) throw e;
+  } finally {
+    if (checked) db.pragma('foreign_keys = ON');
   }
-  return { runId, terminalRecords: terminal.length, settlementRecords: settlement.length, pairs, byPass, cases, byCategory, fees: feeCheck.summary };
+  if (!result) throw new Error('match run produced no result');
+  return opts.dryRun ? { ...result, runId: null } : result;
+}
+
+function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchResult {
+  const input = matchInputRepo(db);
+  const writer = matchRunWriter(db);
+  const rules = feesRepo(db).list();
+  const coverage = input.coverage();
+  const runId = writer.begin({ startedAt: ctx.now().toISOString(), cutoff: opts.cutoff });
+  const tally = newTally(rules.length);
+  // Identical records get numbered ids; their count has to carry from one group to the next.
+  const occurrences = new Map<string, number>();
+
+  const savePairs = (pairs: readonly MatchPair[]): void => {
+    writer.addPairs(runId, pairs);
+    tally.addPairs(pairs);
+    opts.onPairs?.(pairs);
+  };
+  const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[]): void => {
+    const classified = classify(ts, ss, pairs, coverage, { cutoff: opts.cutoff }, occurrences);
+    // Without a rate card there is nothing to compare: the fee facts need not be gathered.
+    const facts = rules.length > 0 ? factsOf(ss) : new Map<number, FeeFacts>();
+    const feeCheck = checkFees(ss, facts, rules, pairs, occurrences);
+    linkFeeCases(classified, feeCheck.cases);
+    const cases = [...classified, ...feeCheck.cases];
+    writer.addCases(runId, cases);
+    tally.addCases(cases, feeCheck.summary);
+    opts.onCases?.(cases);
+  };
+
+  const ranges = terminalRanges(input.terminalSizes(), opts.groupRecords ?? GROUP_RECORDS);
+  let floating = input.floating();
+  tally.settlementRecords += floating.length;
+  if (floating.length === 0) {
+    for (const range of ranges) {
+      const ts = input.terminal(range);
+      const ss = input.settlement(range);
+      tally.addRecords(ts.length, ss.length);
+      const pairs = planMatches(ts, ss);
+      savePairs(pairs);
+      saveCases(ts, ss, pairs);
+    }
+  } else {
+    for (const range of ranges) {
+      const ts = input.terminal(range);
+      const ss = input.settlement(range);
+      tally.addRecords(ts.length, ss.length);
+      const pairs = planMatches(ts, [...ss, ...floating], { qr: false });
+      savePairs(pairs);
+      const taken = new Set(pairs.map((p) => p.settlement.id));
+      floating = floating.filter((s) => !taken.has(s.id));
+    }
+    floating = [];
+    const qr = input.qrCandidates(runId);
+    savePairs(qrPass(qr.terminal.sort(compareTxn), qr.settlement.sort(compareTxn), new Set(), new Set()));
+    for (const range of ranges) {
+      const ts = input.terminal(range);
+      const ss = [...input.settlement(range), ...input.floatingPartners(range)];
+      saveCases(ts, ss, pairRefs(input.pairs(range), ts, ss));
+    }
+    saveCases([], input.unpairedFloating(runId), []);
+  }
+
+  const finishedAt = ctx.now().toISOString();
+  writer.finish(runId, { finishedAt, matched: tally.matched, cases: tally.cases, feeSummary: tally.fees });
+  auditRepo(db).append({
+    at: finishedAt,
+    actor: actorOf(ctx),
+    action: 'match',
+    details: {
+      run_id: runId,
+      cutoff: opts.cutoff,
+      matched: tally.matched,
+      cases: tally.cases,
+      by_category: Object.fromEntries(Object.entries(tally.byCategory).map(([k, v]) => [k, v.count])),
+      files: filesRepo(db)
+        .list()
+        .map((f) => ({ file: f.name, side: f.side, sha256: f.sha256 })),
+    },
+  });
+  const { terminalRecords, settlementRecords, matched, byPass, cases, byCategory, fees } = tally;
+  return { runId, terminalRecords, settlementRecords, matched, byPass, cases, byCategory, fees };
+}
+
+function factsOf(ss: readonly LoadedSettlement[]): Map<number, FeeFacts> {
+  return new Map(ss.map((s) => [s.id, { feeFen: s.feeFen, cardType: s.cardType }]));
+}
+
+/** Stored pairs as records: every partner of a group's terminal record is loaded with the group. */
+function pairRefs(ids: readonly PairIds[], ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[]): PairRef[] {
+  const tById = new Map(ts.map((t) => [t.id, t]));
+  const sById = new Map(ss.map((s) => [s.id, s]));
+  return ids.map((p) => {
+    const terminal = tById.get(p.terminalId);
+    const settlement = sById.get(p.settlementId);
+    if (!terminal || !settlement) throw new Error(`pair ${p.terminalId}/${p.settlementId} is not in its terminal group`);
+    return { terminal, settlement };
+  });
+}
+
+function newTally(rateRules: number) {
+  return {
+    terminalRecords: 0,
+    settlementRecords: 0,
+    matched: 0,
+    byPass: Object.fromEntries(PASSES.map((p) => [p, 0])) as Record<Pass, number>,
+    cases: 0,
+    byCategory: {} as MatchResult['byCategory'],
+    fees: emptyFeeSummary(rateRules),
+    addRecords(terminal: number, settlement: number): void {
+      this.terminalRecords += terminal;
+      this.settlementRecords += settlement;
+    },
+    addPairs(pairs: readonly MatchPair[]): void {
+      this.matched += pairs.length;
+      for (const p of pairs) this.byPass[p.pass]++;
+    },
+    addCases(cases: ReadonlyArray<CaseDraft | FeeCaseDraft>, fees: FeeSummary): void {
+      this.cases += cases.length;
+      for (const c of cases) {
+        const entry = (this.byCategory[c.category] ??= { count: 0, amountFen: 0 });
+        entry.count++;
+        entry.amountFen += ('fee' in c ? c.settlement : (c.terminal ?? c.settlement))?.amountFen ?? 0;
+      }
+      addFeeSummary(this.fees, fees);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { ImportResult } from '../app/import-file.js';
 import type { MatchResult } from '../app/run-match.js';
-import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES } from '../domain/categories.js';
+import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES, type Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
 import { printImportChecks } from './import-checks.js';
 
@@ -42,7 +42,7 @@ export function printMatchSummary(m: MatchResult): void {
   const passes = Object.entries(m.byPass)
     .map(([p, n]) => `${p} ${n}`)
     .join(', ');
-  out(`matched ${m.pairs.length} pairs of ${m.terminalRecords} terminal and ${m.settlementRecords} settlement records (${passes})`);
+  out(`matched ${m.matched} pairs of ${m.terminalRecords} terminal and ${m.settlementRecords} settlement records (${passes})`);
   out('');
   out(`${pad('category', 24)}${pad('', 46)}${pad('count', 7, true)}${pad('amount', 16, true)}`);
   for (const c of CATEGORIES) {
@@ -53,7 +53,9 @@ export function printMatchSummary(m: MatchResult): void {
 }
 
 export function discrepancyCount(m: MatchResult): number {
-  return m.cases.filter((c) => !NOT_YET_DISCREPANCIES.has(c.category)).length;
+  return Object.entries(m.byCategory)
+    .filter(([c]) => !NOT_YET_DISCREPANCIES.has(c as Category))
+    .reduce((n, [, v]) => n + v.count, 0);
 }
 
 /** "1328.00" → "1,328.00", for people reading a console. */

@@ -4,7 +4,7 @@ import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
 import { compareTxn, sameCard } from './order.js';
 import { reasons } from './reasons.js';
-import type { CaseDraft, Coverage, MatchPair, MatchSettlement, MatchTerminal } from './types.js';
+import type { CaseDraft, Coverage, MatchSettlement, MatchTerminal, PairRef } from './types.js';
 
 export interface ClassifyOptions {
   /** 'HH:MM:SS' */
@@ -28,26 +28,33 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return map;
 }
 
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function classify(
   terminal: readonly MatchTerminal[],
   settlement: readonly MatchSettlement[],
-  pairs: readonly MatchPair[],
+  pairs: readonly PairRef[],
   coverage: Coverage,
   opts: ClassifyOptions,
+  occurrences = new Map<string, number>(),
 ): CaseDraft[] {
   const byT = new Map(pairs.map((p) => [p.terminal.id, p]));
   const byS = new Map(pairs.map((p) => [p.settlement.id, p]));
   const ts = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
   const approvedSales = ts.filter((t) => t.status === 'SUCCESS' && (t.txnType === 'SALE' || t.txnType === 'COMPLETION'));
-  const salesByTrace = groupBy(approvedSales, (t) => (t.traceNo ? `${t.terminalId}|${t.traceNo}` : null));
-  const salesByRrn = groupBy(approvedSales, (t) => (t.rrn ? `${t.terminalId}|${t.rrn}` : null));
-  const salesByAmount = groupBy(approvedSales, (t) => `${t.terminalId}|${t.amountFen}`);
+  // Built on first use: only voids and settled failures look sales up, and most groups have few of either.
+  const salesByTrace = lazy(() => groupBy(approvedSales, (t) => (t.traceNo ? `${t.terminalId}|${t.traceNo}` : null)));
+  const salesByRrn = lazy(() => groupBy(approvedSales, (t) => (t.rrn ? `${t.terminalId}|${t.rrn}` : null)));
+  const salesByAmount = lazy(() => groupBy(approvedSales, (t) => `${t.terminalId}|${t.amountFen}`));
 
   /** The sale a void cancels: by original RRN first, then by original trace; the latest one before the void. */
   const originalOf = (v: MatchTerminal): MatchTerminal | undefined => {
     const cands = [
-      ...(v.origRrn ? (salesByRrn.get(`${v.terminalId}|${v.origRrn}`) ?? []) : []),
-      ...(v.origTraceNo ? (salesByTrace.get(`${v.terminalId}|${v.origTraceNo}`) ?? []) : []),
+      ...(v.origRrn ? (salesByRrn().get(`${v.terminalId}|${v.origRrn}`) ?? []) : []),
+      ...(v.origTraceNo ? (salesByTrace().get(`${v.terminalId}|${v.origTraceNo}`) ?? []) : []),
     ].filter((s) => s.at <= v.at);
     return cands.sort((a, b) => b.at - a.at)[0];
   };
@@ -84,7 +91,7 @@ export function classify(
     const day = settlementDay(t.txnDate, t.txnTime, opts.cutoff);
     if (t.status !== 'SUCCESS') {
       if (!pair) continue; // declined or reversed, and never charged: nothing to do
-      const again = (salesByAmount.get(`${t.terminalId}|${t.amountFen}`) ?? []).find(
+      const again = (salesByAmount().get(`${t.terminalId}|${t.amountFen}`) ?? []).find(
         (y) => y.at > t.at && y.at - t.at <= RESWIPE_WINDOW_S && sameCard(t, y) === true && byT.has(y.id),
       );
       if (again) {
@@ -134,12 +141,14 @@ export function classify(
       reason: journal ? reasons.missingOnTerminal(s) : reasons.journalNotImported(s),
     });
   }
-  return finish(drafts);
+  return finish(drafts, occurrences);
 }
 
-/** Gives ids (identical records get an occurrence number) and links cases that share a record. */
-function finish(drafts: readonly Draft[]): CaseDraft[] {
-  const seen = new Map<string, number>();
+/**
+ * Gives ids (identical records get an occurrence number, counted in `seen` across calls) and links cases that
+ * share a record.
+ */
+function finish(drafts: readonly Draft[], seen: Map<string, number>): CaseDraft[] {
   const withIds = drafts.map((d) => {
     const n = seen.get(d.identity) ?? 0;
     seen.set(d.identity, n + 1);

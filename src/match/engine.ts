@@ -85,9 +85,10 @@ function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement): boole
 /**
  * Pairs terminal and settlement records, each claimed at most once. Pre-authorisations never settle and
  * take no part. Within a pass, ties go to the equal amount, then to the closest time, then to content order:
- * deterministic whatever the import order.
+ * deterministic whatever the import order. The QR pass can be left to the caller, who may need to run it over
+ * more records than these (app/run-match.ts).
  */
-export function planMatches(terminal: readonly MatchTerminal[], settlement: readonly MatchSettlement[]): MatchPair[] {
+export function planMatches(terminal: readonly MatchTerminal[], settlement: readonly MatchSettlement[], opts = { qr: true }): MatchPair[] {
   const ts = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
   const ss = [...settlement].sort(compareTxn);
   const claimedT = new Set<number>();
@@ -119,6 +120,6 @@ export function planMatches(terminal: readonly MatchTerminal[], settlement: read
       pairs.push({ terminal: t, settlement: best, pass: rule.pass, signals: signalsOf(t, best, rule.carriedBy) });
     }
   }
-  pairs.push(...qrPass(ts, ss, claimedT, claimedS));
+  if (opts.qr) pairs.push(...qrPass(ts, ss, claimedT, claimedS));
   return pairs;
 }

@@ -1,7 +1,7 @@
 import { formatYuan } from '../domain/money.js';
 import { applyRate, formatRate } from '../domain/rate.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
-import type { CaseDraft, MatchPair, MatchSettlement } from './types.js';
+import type { CaseDraft, MatchSettlement, PairRef } from './types.js';
 
 /** One line of the merchant's rate card. Null terminal, channel or card type means "any". */
 export interface RateRule {
@@ -143,19 +143,9 @@ function reason(s: MatchSettlement, facts: FeeFacts, f: Omit<FeeFinding, 'rule'>
   );
 }
 
-/**
- * Checks the fee of every settled debit line against the rate card. A line can have a fee case and, separately,
- * any other case: the fee case's id comes from the same record with a 'fee|' prefix, so the two never collide and
- * both stay stable across re-matching.
- */
-export function checkFees(
-  settlement: readonly MatchSettlement[],
-  facts: ReadonlyMap<number, FeeFacts>,
-  rules: readonly RateRule[],
-  pairs: readonly MatchPair[],
-): { cases: FeeCaseDraft[]; summary: FeeSummary } {
-  const summary: FeeSummary = {
-    rateRules: rules.length,
+export function emptyFeeSummary(rateRules: number): FeeSummary {
+  return {
+    rateRules,
     checked: 0,
     withinTolerance: 0,
     overcharged: { count: 0, amountFen: 0 },
@@ -165,8 +155,36 @@ export function checkFees(
     noFee: 0,
     creditLines: 0,
   };
+}
+
+/** Adds b's counts into a: the fee check runs one group of terminals at a time. */
+export function addFeeSummary(a: FeeSummary, b: FeeSummary): void {
+  a.checked += b.checked;
+  a.withinTolerance += b.withinTolerance;
+  a.overcharged.count += b.overcharged.count;
+  a.overcharged.amountFen += b.overcharged.amountFen;
+  a.undercharged.count += b.undercharged.count;
+  a.undercharged.amountFen += b.undercharged.amountFen;
+  a.netDiffFen += b.netDiffFen;
+  a.noRate += b.noRate;
+  a.noFee += b.noFee;
+  a.creditLines += b.creditLines;
+}
+
+/**
+ * Checks the fee of every settled debit line against the rate card. A line can have a fee case and, separately,
+ * any other case: the fee case's id comes from the same record with a 'fee|' prefix, so the two never collide and
+ * both stay stable across re-matching.
+ */
+export function checkFees(
+  settlement: readonly MatchSettlement[],
+  facts: ReadonlyMap<number, FeeFacts>,
+  rules: readonly RateRule[],
+  pairs: readonly PairRef[],
+  seen = new Map<string, number>(),
+): { cases: FeeCaseDraft[]; summary: FeeSummary } {
+  const summary = emptyFeeSummary(rules.length);
   const terminalOf = new Map(pairs.map((p) => [p.settlement.id, p.terminal]));
-  const seen = new Map<string, number>();
   const cases: FeeCaseDraft[] = [];
   const sorted = [...settlement].sort((a, b) => a.id - b.id);
   for (const s of sorted) {

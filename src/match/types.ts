@@ -74,6 +74,9 @@ export interface MatchPair {
   signals: Signals;
 }
 
+/** A pair as classification reads it: the two records, without the evidence. */
+export type PairRef = Pick<MatchPair, 'terminal' | 'settlement'>;
+
 export type RelatedRole = 'original_sale' | 'original_sale_settlement' | 'reswipe' | 'reswipe_settlement';
 
 export interface CaseDraft {

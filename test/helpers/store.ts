@@ -1,8 +1,11 @@
+import { expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../../src/app/context.js';
 import { importFile, type ImportResult } from '../../src/app/import-file.js';
 import { runMatch, type MatchResult } from '../../src/app/run-match.js';
+import type { FeeCaseDraft } from '../../src/match/fees.js';
+import type { CaseDraft, MatchPair } from '../../src/match/types.js';
 import { openStore, type Db } from '../../src/store/open.js';
 
 export const fixedContext: AppContext = { now: () => new Date('2026-03-10T08:00:00Z') };
@@ -13,10 +16,23 @@ export function memoryStore(): Db {
   return openStore(':memory:');
 }
 
+/** A match run with every pair and case it made, gathered from the run's callbacks. */
+export type CollectedMatch = Omit<MatchResult, 'cases'> & { pairs: MatchPair[]; cases: Array<CaseDraft | FeeCaseDraft> };
+
+export function matchCollecting(db: Db, ctx: AppContext = fixedContext, groupRecords?: number): CollectedMatch {
+  const pairs: MatchPair[] = [];
+  const cases: Array<CaseDraft | FeeCaseDraft> = [];
+  const collect = { onPairs: (p: readonly MatchPair[]) => pairs.push(...p), onCases: (c: readonly (CaseDraft | FeeCaseDraft)[]) => cases.push(...c) };
+  const result = runMatch(db, { cutoff: CUTOFF, ...collect, ...(groupRecords === undefined ? {} : { groupRecords }) }, ctx);
+  expect(cases).toHaveLength(result.cases);
+  expect(pairs).toHaveLength(result.matched);
+  return { ...result, pairs, cases };
+}
+
 export interface ScenarioRun {
   db: Db;
   imports: ImportResult[];
-  match: MatchResult;
+  match: CollectedMatch;
 }
 
 /** Imports a scenario folder (journal*.csv|jsonl as terminal, settlement*.csv as settlement) and matches it. */
@@ -29,11 +45,11 @@ export async function runScenario(dir: string, db: Db = memoryStore()): Promise<
   for (const f of files.filter((n) => n.startsWith('settlement'))) {
     imports.push(await importFile(db, { path: join(dir, f), side: 'settlement', cutoff: CUTOFF }, fixedContext));
   }
-  return { db, imports, match: runMatch(db, { cutoff: CUTOFF }, fixedContext) };
+  return { db, imports, match: matchCollecting(db) };
 }
 
 /** Cases as sorted "category terminal trace" keys, the form truth.json uses. */
-export function caseKeys(m: MatchResult): string[] {
+export function caseKeys(m: CollectedMatch): string[] {
   return m.cases
     .map((c) => {
       const r = c.terminal ?? c.settlement;

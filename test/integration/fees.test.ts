@@ -2,11 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMatch } from '../../src/app/run-match.js';
 import { generateScenario } from '../../src/generate/index.js';
 import type { FeeCaseDraft } from '../../src/match/fees.js';
 import { feesRepo, type NewRateRule } from '../../src/store/repos/fees.js';
-import { CUTOFF, fixedContext, memoryStore, runScenario } from '../helpers/store.js';
+import { matchCollecting, memoryStore, runScenario, type CollectedMatch } from '../helpers/store.js';
 
 const MERCHANT = '898310154110001';
 const AT = '2026-03-10T08:00:00.000Z';
@@ -55,7 +54,7 @@ const rule = (r: Partial<NewRateRule> & Pick<NewRateRule, 'ratePpm'>): NewRateRu
   ...r,
 });
 
-function feeCases(cases: ReturnType<typeof runMatch>['cases']): FeeCaseDraft[] {
+function feeCases(cases: CollectedMatch['cases']): FeeCaseDraft[] {
   return cases.filter((c): c is FeeCaseDraft => c.category === 'fee_mismatch');
 }
 
@@ -132,7 +131,7 @@ describe('fee check on a generated scenario', () => {
     // A 0.7% credit rate: every credit line is undercharged, including those that are also another case.
     feesRepo(db).upsert(rule({ cardType: 'credit', ratePpm: 7000 }), AT);
     const { match } = await runScenario(dir, db);
-    const again = runMatch(db, { cutoff: CUTOFF }, fixedContext);
+    const again = matchCollecting(db);
     expect(feeCases(again.cases).map((c) => c.id)).toEqual(feeCases(match.cases).map((c) => c.id));
     const ids = match.cases.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);

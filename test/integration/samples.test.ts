@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/app/import-file.js';
-import { runMatch } from '../../src/app/run-match.js';
 import { generateScenario } from '../../src/generate/index.js';
-import { CUTOFF, caseKeys, fixedContext, memoryStore, runScenario } from '../helpers/store.js';
+import { CUTOFF, caseKeys, fixedContext, matchCollecting, memoryStore, runScenario } from '../helpers/store.js';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 
@@ -55,7 +54,7 @@ describe('bundled samples', () => {
       const side = f.startsWith('journal') ? 'terminal' : 'settlement';
       await importFile(db, { path: join(SAMPLES, f), side, cutoff: CUTOFF }, fixedContext);
     }
-    const second = runMatch(db, { cutoff: CUTOFF }, fixedContext);
+    const second = matchCollecting(db);
     const ids = (m: typeof second) => m.cases.map((c) => `${c.id} ${c.category}`).sort();
     expect(ids(second)).toEqual(ids(first.match));
     expect(second.byPass).toEqual(first.match.byPass);
@@ -63,7 +62,7 @@ describe('bundled samples', () => {
 
   it('re-matching the same database gives the same case ids', async () => {
     const { db, match } = await runScenario(SAMPLES);
-    const again = runMatch(db, { cutoff: CUTOFF }, fixedContext);
+    const again = matchCollecting(db);
     expect(again.cases.map((c) => c.id)).toEqual(match.cases.map((c) => c.id));
     expect((db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(match.cases.length);
   });

@@ -15,7 +15,7 @@ export function registerMatch(program: Command, state: CliState): void {
     .option('--fail-on-discrepancy', 'exit 1 when a discrepancy is found')
     .option('--db <path>', DB_HELP)
     .action(async (o: { cutoff: string; dryRun?: boolean; failOnDiscrepancy?: boolean; db?: string }) => {
-      const m = await matchDatabase(dbPath(o.db), { cutoff: parseCutoff(o.cutoff), dryRun: o.dryRun === true }, state.ctx);
+      const m = await matchDatabase(dbPath(o.db), { cutoff: parseCutoff(o.cutoff), dryRun: o.dryRun === true });
       printMatchSummary(m);
       out('');
       printFeeSummary(m.fees);

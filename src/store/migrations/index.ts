@@ -3,6 +3,7 @@ import { sql as merchants } from './0002-merchants.js';
 import { sql as casesAuditFees } from './0003-cases-audit-fees.js';
 import { sql as controlTotals } from './0004-control-totals.js';
 import { sql as rawMasked } from './0005-raw-masked.js';
+import { sql as terminalIndexes } from './0006-terminal-indexes.js';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'cases-audit-fees', sql: casesAuditFees },
   { id: 4, name: 'control-totals', sql: controlTotals },
   { id: 5, name: 'raw-masked', sql: rawMasked },
+  { id: 6, name: 'terminal-indexes', sql: terminalIndexes },
 ];

@@ -14,62 +14,74 @@ export interface MatchRunRow {
   fee_summary: string | null;
 }
 
+/** Rows per INSERT of matches: one statement per row was a sixth of a million-pair run (bench/NOTES.md). */
+const PAIR_BATCH = 100;
+
 /**
- * Replaces the previous results with a new run in one transaction: a run that fails or is killed
- * leaves the previous results whole. Earlier runs stay in match_runs as history.
+ * Writes a run as it goes, inside the caller's transaction: a run that fails or is killed leaves the previous
+ * results whole. begin() clears the previous results; earlier runs stay in match_runs as history.
  */
-export function saveMatchRun(
-  db: Db,
-  run: { startedAt: string; finishedAt: string; cutoff: string; feeSummary?: FeeSummary },
-  pairs: readonly MatchPair[],
-  cases: ReadonlyArray<CaseDraft | FeeCaseDraft>,
-): number {
+export function matchRunWriter(db: Db) {
   const insertRun = db.prepare(
-    'INSERT INTO match_runs (started_at, finished_at, cutoff, matched, cases, fee_summary) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO match_runs (started_at, finished_at, cutoff, matched, cases, fee_summary) VALUES (?, ?, ?, 0, 0, NULL)',
   );
-  const insertMatch = db.prepare(
-    'INSERT INTO matches (run_id, terminal_id, settlement_id, pass, signals) VALUES (?, ?, ?, ?, ?)',
-  );
+  const finishRun = db.prepare('UPDATE match_runs SET finished_at = ?, matched = ?, cases = ?, fee_summary = ? WHERE id = ?');
+  const one = '(?, ?, ?, ?, ?)';
+  const head = 'INSERT INTO matches (run_id, terminal_id, settlement_id, pass, signals) VALUES ';
+  const insertPairs = db.prepare(head + Array.from({ length: PAIR_BATCH }, () => one).join(', '));
+  const insertPair = db.prepare(head + one);
   const insertCase = db.prepare(`INSERT INTO cases (id, run_id, category, merchant_id, terminal_id, trace_no, batch_no, rrn,
     amount_fen, txn_date, txn_time, settle_date, terminal_record_id, settlement_record_id, related_record_ids,
     related_case_ids, reason, action, fee_expected_fen, fee_actual_fen) VALUES (@id, @run_id, @category, @merchant_id,
     @terminal_id, @trace_no, @batch_no, @rrn, @amount_fen, @txn_date, @txn_time, @settle_date, @terminal_record_id,
     @settlement_record_id, @related_record_ids, @related_case_ids, @reason, @action, @fee_expected_fen, @fee_actual_fen)`);
-  return db.transaction(() => {
-    db.exec('DELETE FROM matches; DELETE FROM cases;');
-    const runId = Number(insertRun.run(run.startedAt, run.finishedAt, run.cutoff, pairs.length, cases.length, run.feeSummary ? JSON.stringify(run.feeSummary) : null)
-        .lastInsertRowid);
-    for (const p of pairs) insertMatch.run(runId, p.terminal.id, p.settlement.id, p.pass, JSON.stringify(p.signals));
-    for (const c of cases) {
-      const fee = 'fee' in c ? c.fee : null;
-      // A fee case is about the settlement line: its amount is the amount the fee was charged on.
-      const anchor = (fee ? c.settlement : null) ?? c.terminal ?? c.settlement;
-      if (!anchor) throw new Error(`case ${c.id} has no record`);
-      insertCase.run({
-        id: c.id,
-        run_id: runId,
-        category: c.category,
-        merchant_id: anchor.merchantId,
-        terminal_id: anchor.terminalId,
-        trace_no: anchor.traceNo,
-        batch_no: anchor.batchNo,
-        rrn: anchor.rrn ?? c.settlement?.rrn ?? null,
-        amount_fen: anchor.amountFen,
-        txn_date: anchor.txnDate,
-        txn_time: anchor.txnTime,
-        settle_date: c.settleDate,
-        terminal_record_id: c.terminal?.id ?? null,
-        settlement_record_id: c.settlement?.id ?? null,
-        related_record_ids: JSON.stringify(c.related),
-        related_case_ids: JSON.stringify(c.relatedCaseIds),
-        reason: c.reason,
-        action: ACTIONS[c.category],
-        fee_expected_fen: fee?.expectedFen ?? null,
-        fee_actual_fen: fee?.actualFen ?? null,
-      });
-    }
-    return runId;
-  })();
+  return {
+    begin(run: { startedAt: string; cutoff: string }): number {
+      db.exec('DELETE FROM matches; DELETE FROM cases;');
+      return Number(insertRun.run(run.startedAt, run.startedAt, run.cutoff).lastInsertRowid);
+    },
+    addPairs(runId: number, pairs: readonly MatchPair[]): void {
+      const values: Array<string | number> = [];
+      for (const p of pairs) {
+        values.push(runId, p.terminal.id, p.settlement.id, p.pass, JSON.stringify(p.signals));
+        if (values.length === PAIR_BATCH * 5) insertPairs.run(values.splice(0));
+      }
+      for (let i = 0; i < values.length; i += 5) insertPair.run(values.slice(i, i + 5));
+    },
+    addCases(runId: number, cases: ReadonlyArray<CaseDraft | FeeCaseDraft>): void {
+      for (const c of cases) {
+        const fee = 'fee' in c ? c.fee : null;
+        // A fee case is about the settlement line: its amount is the amount the fee was charged on.
+        const anchor = (fee ? c.settlement : null) ?? c.terminal ?? c.settlement;
+        if (!anchor) throw new Error(`case ${c.id} has no record`);
+        insertCase.run({
+          id: c.id,
+          run_id: runId,
+          category: c.category,
+          merchant_id: anchor.merchantId,
+          terminal_id: anchor.terminalId,
+          trace_no: anchor.traceNo,
+          batch_no: anchor.batchNo,
+          rrn: anchor.rrn ?? c.settlement?.rrn ?? null,
+          amount_fen: anchor.amountFen,
+          txn_date: anchor.txnDate,
+          txn_time: anchor.txnTime,
+          settle_date: c.settleDate,
+          terminal_record_id: c.terminal?.id ?? null,
+          settlement_record_id: c.settlement?.id ?? null,
+          related_record_ids: JSON.stringify(c.related),
+          related_case_ids: JSON.stringify(c.relatedCaseIds),
+          reason: c.reason,
+          action: ACTIONS[c.category],
+          fee_expected_fen: fee?.expectedFen ?? null,
+          fee_actual_fen: fee?.actualFen ?? null,
+        });
+      }
+    },
+    finish(runId: number, run: { finishedAt: string; matched: number; cases: number; feeSummary: FeeSummary }): void {
+      finishRun.run(run.finishedAt, run.matched, run.cases, JSON.stringify(run.feeSummary), runId);
+    },
+  };
 }
 
 export function latestRun(db: Db): MatchRunRow | undefined {

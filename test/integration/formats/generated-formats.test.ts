@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, type ImportResult } from '../../../src/app/import-file.js';
-import { runMatch, type MatchResult } from '../../../src/app/run-match.js';
 import { generateScenario } from '../../../src/generate/index.js';
 import { FORMAT_WRITERS, SETTLEMENT_FORMATS } from '../../../src/generate/formats/index.js';
-import { CUTOFF, fixedContext, memoryStore } from '../../helpers/store.js';
+import { CUTOFF, fixedContext, matchCollecting, memoryStore, type CollectedMatch } from '../../helpers/store.js';
 
 interface Truth {
   cases: Array<{ category: string; terminal_id: string; trace_no: string }>;
@@ -21,7 +20,7 @@ interface Truth {
  * A case is named by terminal and trace, as truth.json does. QR rows (WeChat, Alipay) carry no trace: the
  * generator's order number ends with the trace of the sale it was sent with, and that is how they are named.
  */
-function caseKeys(m: MatchResult): string[] {
+function caseKeys(m: CollectedMatch): string[] {
   return m.cases
     .map((c) => {
       const r = c.terminal ?? c.settlement;
@@ -40,7 +39,7 @@ async function run(format: (typeof SETTLEMENT_FORMATS)[number], seed: number, da
   expect(names).toHaveLength(days);
   for (const n of names) imports.push(await importFile(db, { path: join(dir, n), cutoff: CUTOFF }, fixedContext));
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Truth;
-  return { dir, db, imports, match: runMatch(db, { cutoff: CUTOFF }, fixedContext), truth };
+  return { dir, db, imports, match: matchCollecting(db), truth };
 }
 
 describe.each(SETTLEMENT_FORMATS.filter((f) => f !== 'generic-csv'))('generated %s scenario', (format) => {
