@@ -116,15 +116,74 @@ async function benchSize(n) {
   return { size: n, journalBytes: statSync(journal).size, steps: out };
 }
 
+/**
+ * The Excel and JSON reports of 100,000 cases: a journal of 100,000 rows whose settlement files have not come
+ * yet makes one pending_settlement case of each row.
+ */
+function benchManyCases() {
+  const dir = join(work, 'cases');
+  const db = join(dir, 'bench.db');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  generate(dir, Math.round(100_000 / (TERMINALS * DAYS)));
+  execFileSync(process.execPath, ['bin/posrecon.js', 'import', '--db', db, '--side', 'terminal', join(dir, 'journal.csv')], { stdio: 'ignore' });
+  const m = measure(['match', '--db', db]);
+  const cases = Number(execFileSync('sqlite3', [db, 'SELECT COUNT(*) FROM cases'], { encoding: 'utf8' }).trim());
+  return {
+    cases,
+    steps: [
+      { step: 'match (journal only)', rows: cases, ms: Math.round(m.ms), rowsPerSec: null, peakMb: Math.round(m.maxRssKb / 1024) },
+      step(`write report.json of ${cases.toLocaleString('en-US')} cases`, cases, ['report', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]),
+      step(`write report.xlsx of ${cases.toLocaleString('en-US')} cases`, cases, ['report', '--db', db, '--format', 'xlsx', '--out', join(dir, 'report.xlsx')]),
+    ],
+  };
+}
+
+/** The README's table: one column per size, the peak memory of the largest. */
+function markdown(r) {
+  const secs = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const names = r.sizes[0].steps.map((x) => x.step);
+  const big = r.sizes[r.sizes.length - 1];
+  const head = `| step | ${r.sizes.map((s) => `${s.size.toLocaleString('en-US')} rows`).join(' | ')} | peak MB at ${big.size.toLocaleString('en-US')} |`;
+  const rows = names.map((name) => {
+    const cells = r.sizes.map((s) => {
+      const x = s.steps.find((y) => y.step === name);
+      if (!x) return '–';
+      const extra = x.ratioToSqlite ? ` (${x.ratioToSqlite}×)` : x.rowsPerSec && !name.startsWith('re-import') ? ` (${Math.round(x.rowsPerSec / 1000)}k rows/s)` : '';
+      return `${secs(x.ms)}${extra}`;
+    });
+    const peak = big.steps.find((y) => y.step === name)?.peakMb ?? '–';
+    return `| ${name} | ${cells.join(' | ')} | ${peak} |`;
+  });
+  const cases = r.manyCases.steps.map((x) => `| ${x.step} | ${secs(x.ms)} | ${x.peakMb} |`);
+  const m = r.machine;
+  return [
+    `Measured ${r.when.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}, sqlite3 ${m.sqlite3}; median of ${r.runs} runs.`,
+    '',
+    head,
+    `|---|${r.sizes.map(() => '---|').join('')}---|`,
+    ...rows,
+    '',
+    '| reports of many cases | time | peak MB |',
+    '|---|---|---|',
+    ...cases,
+    '',
+    ...r.slips.map((l) => `    ${l}`),
+    '',
+  ].join('\n');
+}
+
 ensureSqlite3();
 if (!existsSync('dist/cli/main.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 mkdirSync(work, { recursive: true });
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version, sqlite3: execFileSync('sqlite3', ['-version'], { encoding: 'utf8' }).split(' ')[0] };
 const measured = [];
 for (const n of sizes) measured.push(await benchSize(n));
+const manyCases = benchManyCases();
 const slips = slipsBench();
-const results = { when: new Date().toISOString(), machine, runs, sizes: measured, slips };
+const results = { when: new Date().toISOString(), machine, runs, sizes: measured, manyCases, slips };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync('bench/results.md', markdown(results));
 for (const s of results.sizes) {
   console.log(`\n${s.size.toLocaleString('en-US')} journal rows (${(s.journalBytes / 2 ** 20).toFixed(0)} MB), median of ${runs}:`);
   console.log('step'.padEnd(42) + 'rows'.padStart(10) + 'ms'.padStart(9) + 'rows/s'.padStart(10) + 'peak MB'.padStart(9) + '  vs sqlite3');
@@ -134,5 +193,7 @@ for (const s of results.sizes) {
     );
   }
 }
+console.log(`\nreports of many cases, median of ${runs}:`);
+for (const r of manyCases.steps) console.log(r.step.padEnd(42) + String(r.rows ?? '').padStart(10) + String(r.ms).padStart(9) + String(r.rowsPerSec ?? '').padStart(10) + String(r.peakMb ?? '').padStart(9));
 console.log(`\n${slips.join('\n')}`);
 console.log(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memGb} GB, Node ${machine.node}, sqlite3 ${machine.sqlite3}; written bench/results.json`);

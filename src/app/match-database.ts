@@ -1,15 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, EXIT, type ExitCode } from '../domain/errors.js';
 import type { TerminalHealth } from '../report/model.js';
-import type { MatchOptions, MatchResult } from './run-match.js';
-
-/**
- * The old-generation heap of the matching thread, in MB. Matching holds one group of terminals at a time, but
- * V8 lets a heap grow far past what is live before it collects; a cap makes it collect instead, and keeps the
- * whole process near 200 MB (bench/NOTES.md). A terminal with more than about 50,000 records of its own
- * needs more: $POSRECON_MATCH_HEAP_MB raises it.
- */
-const DEFAULT_HEAP_MB = 128;
+import { withStore } from '../store/open.js';
+import { matchHeapMb, type MatchOptions, type MatchResult } from './run-match.js';
 
 export interface MatchJob {
   dbPath: string;
@@ -21,14 +14,19 @@ export type MatchReply =
   | { result: MatchOutcome }
   | { error: { message: string; code?: string; exitCode?: ExitCode; hint?: string } };
 
-function heapMb(): number {
+/** $POSRECON_MATCH_HEAP_MB overrides the heap the run computes for itself. */
+function heapOverride(): number | null {
   const env = Number(process.env['POSRECON_MATCH_HEAP_MB']);
-  return Number.isInteger(env) && env >= 64 ? env : DEFAULT_HEAP_MB;
+  return Number.isInteger(env) && env >= 64 ? env : null;
 }
 
-/** Matches the database at dbPath in a worker thread whose heap is capped. The worker uses the system clock and user. */
-export function matchDatabase(dbPath: string, opts: MatchJob['opts']): Promise<MatchOutcome> {
-  const heap = heapMb();
+/**
+ * Matches the database at dbPath in a worker thread whose old-generation heap is capped at what the run needs
+ * (matchHeapMb), so that V8 collects instead of growing: with 2,000 terminals the whole process stays near 200 MB
+ * at a million rows a side (bench/NOTES.md). The worker uses the system clock and user.
+ */
+export async function matchDatabase(dbPath: string, opts: MatchJob['opts']): Promise<MatchOutcome> {
+  const heap = heapOverride() ?? (await withStore(dbPath, matchHeapMb));
   const worker = new Worker(new URL('./match-worker.js', import.meta.url), {
     workerData: { dbPath, opts } satisfies MatchJob,
     resourceLimits: { maxOldGenerationSizeMb: heap },
@@ -45,10 +43,10 @@ export function matchDatabase(dbPath: string, opts: MatchJob['opts']): Promise<M
       replied = true;
       if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(e);
       reject(
-        new AppError(`matching ran out of its ${heap} MB heap: a single terminal holds more records than fit`, {
+        new AppError(`matching ran out of its ${heap} MB heap`, {
           code: 'memory',
           exitCode: EXIT.internal,
-          hint: `run again with POSRECON_MATCH_HEAP_MB=${heap * 2}; nothing was stored`,
+          hint: `nothing was stored; run again with POSRECON_MATCH_HEAP_MB=${heap * 2}`,
         }),
       );
     });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildReportModel } from '../report/build-model.js';
-import type { ReportModel } from '../report/model.js';
+import { openReport } from '../report/build-model.js';
+import type { ReportHead } from '../report/model.js';
 import { writeJsonReport } from '../report/writers/json.js';
 import { writeXlsxReport } from '../report/writers/xlsx.js';
 import { withStore } from '../store/open.js';
@@ -23,7 +23,7 @@ export interface RunResult {
   match: MatchResult;
   reportPath: string;
   xlsxPath: string;
-  model: ReportModel;
+  head: ReportHead;
 }
 
 /** The main job: import both sides, match, and write report.json and report.xlsx into the output folder. */
@@ -35,11 +35,11 @@ export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResu
     for (const path of opts.terminal) imports.push(await importFile(db, { path, side: 'terminal', cutoff: opts.cutoff, ...enc }, ctx));
     for (const path of opts.settlement) imports.push(await importFile(db, { path, side: 'settlement', cutoff: opts.cutoff, ...enc }, ctx));
     const match = runMatch(db, { cutoff: opts.cutoff }, ctx);
-    const model = buildReportModel(db, { database: opts.dbPath, now: ctx.now() });
+    const report = openReport(db, { database: opts.dbPath, now: ctx.now() });
     const reportPath = join(opts.outDir, 'report.json');
-    await writeJsonReport(model, reportPath);
+    await writeJsonReport(report, reportPath);
     const xlsxPath = join(opts.outDir, 'report.xlsx');
-    await writeXlsxReport(model, xlsxPath);
-    return { imports, match, reportPath, xlsxPath, model };
+    await writeXlsxReport(report, xlsxPath);
+    return { imports, match, reportPath, xlsxPath, head: report.head };
   });
 }

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import type { Category } from '../domain/categories.js';
-import { buildReportModel } from '../report/build-model.js';
-import type { ReportModel } from '../report/model.js';
+import { openReport } from '../report/build-model.js';
+import type { ReportHead } from '../report/model.js';
 import { WRITERS, type ReportFormat } from '../report/writers/index.js';
 import { withStore } from '../store/open.js';
 import { latestRun } from '../store/repos/match-results.js';
@@ -16,12 +16,12 @@ export interface ReportOptions {
   category?: Category;
 }
 
-export async function writeReport(dbPath: string, opts: ReportOptions, ctx: AppContext): Promise<{ model: ReportModel; paths: string[] }> {
+export async function writeReport(dbPath: string, opts: ReportOptions, ctx: AppContext): Promise<{ head: ReportHead; caseCount: number; paths: string[] }> {
   return withStore(dbPath, async (db) => {
     if (!latestRun(db)) throw new UsageError(`${dbPath}: nothing matched yet`, 'run: posrecon match');
-    const model = buildReportModel(db, { database: dbPath, now: ctx.now(), ...(opts.category ? { category: opts.category } : {}) });
+    const report = openReport(db, { database: dbPath, now: ctx.now(), ...(opts.category ? { category: opts.category } : {}) });
     if (opts.format !== 'csv') await mkdir(dirname(opts.outPath), { recursive: true });
-    const paths = await WRITERS[opts.format](model, opts.outPath, opts.category ? { category: opts.category } : {});
-    return { model, paths };
+    const paths = await WRITERS[opts.format](report, opts.outPath, opts.category ? { category: opts.category } : {});
+    return { head: report.head, caseCount: report.caseCount, paths };
   });
 }

@@ -5,8 +5,8 @@ import { FEE_TOLERANCE_FEN, type FeeSummary } from '../match/fees.js';
 import type { Db } from '../store/open.js';
 import { controlTotalsRepo } from '../store/repos/control-totals.js';
 import { filesRepo } from '../store/repos/files.js';
-import { reportDataRepo, type CaseRow, type RecordRow } from '../store/repos/report-data.js';
-import type { CountAmount, ReportBreakdown, ReportCase, ReportFees, ReportModel, ReportRecord } from './model.js';
+import { reportDataRepo, type CaseFacts, type CaseRow, type RecordRow } from '../store/repos/report-data.js';
+import type { CountAmount, ReportBreakdown, ReportCase, ReportFees, ReportHead, ReportModel, ReportRecord, ReportSource } from './model.js';
 import { readTerminalHealth } from './terminal-health.js';
 
 const HIDDEN = new Set(['file_id', 'id']);
@@ -60,28 +60,34 @@ export function toReportCase(data: ReturnType<typeof reportDataRepo>, r: CaseRow
   };
 }
 
-/** Groups cases by a key (terminal, day) with totals, discrepancies and counts per category; keys sorted. */
-function breakdown(cases: readonly ReportCase[], keyOf: (c: ReportCase) => string, withMerchant: boolean): ReportBreakdown[] {
+/** Totals by a key (terminal, day) with discrepancies and counts per category, built one case at a time; keys sorted. */
+function breakdown(keyOf: (c: CaseFacts) => string, withMerchant: boolean) {
   const map = new Map<string, ReportBreakdown>();
   const add = (x: CountAmount, fen: number): void => {
     x.count++;
     x.amount_fen += fen;
   };
-  for (const c of cases) {
-    const key = keyOf(c);
-    const b = map.get(key) ?? {
-      key,
-      merchant_id: withMerchant ? c.merchant_id : null,
-      total: { count: 0, amount_fen: 0 },
-      discrepancies: { count: 0, amount_fen: 0 },
-      by_category: {},
-    };
-    map.set(key, b);
-    add(b.total, c.amount_fen);
-    if (!NOT_YET_DISCREPANCIES.has(c.category)) add(b.discrepancies, c.amount_fen);
-    add((b.by_category[c.category] ??= { count: 0, amount_fen: 0 }), c.amount_fen);
-  }
-  return [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    add(c: CaseFacts): void {
+      const key = keyOf(c);
+      let b = map.get(key);
+      if (!b) {
+        b = { key, merchant_id: withMerchant ? c.merchant_id : null, total: { count: 0, amount_fen: 0 }, discrepancies: { count: 0, amount_fen: 0 }, by_category: {} };
+        map.set(key, b);
+      }
+      add(b.total, c.amount_fen);
+      if (!NOT_YET_DISCREPANCIES.has(c.category as Category)) add(b.discrepancies, c.amount_fen);
+      add((b.by_category[c.category as Category] ??= { count: 0, amount_fen: 0 }), c.amount_fen);
+    },
+    rows(): ReportBreakdown[] {
+      // Categories in their report order, whatever order the cases came in.
+      const ordered = (b: ReportBreakdown): ReportBreakdown => ({
+        ...b,
+        by_category: Object.fromEntries(CATEGORIES.flatMap((c) => (b.by_category[c] ? [[c, b.by_category[c]]] : []))),
+      });
+      return [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(ordered);
+    },
+  };
 }
 
 function fees(summaryJson: string | null | undefined): ReportFees | null {
@@ -110,21 +116,35 @@ function scaled(n: number | null, scale: number): string {
   return `${sign}${abs.slice(0, -scale)}.${abs.slice(-scale)}`;
 }
 
-/** Store → report model. Cases are listed in category order, then by terminal and time. */
-export function buildReportModel(db: Db, opts: BuildModelOptions): ReportModel {
+/** Cases read per query while a report is written: memory holds one page, not the whole report. */
+const PAGE = 500;
+
+/** Store → report. Cases are listed in category order, then by terminal and time. */
+export function openReport(db: Db, opts: BuildModelOptions): ReportSource {
   const data = reportDataRepo(db);
-  const rows = data.cases(opts.category ? { category: opts.category } : {});
   const summary: ReportModel['summary'] = Object.fromEntries(CATEGORIES.map((c) => [c, { count: 0, amount_fen: 0 }]));
   const statusCounts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  const cases = rows.map((r) => toReportCase(data, r));
-  for (const c of cases) {
-    const s = (summary[c.category] ??= { count: 0, amount_fen: 0 });
+  const byTerminal = breakdown((c) => c.terminal_id, true);
+  const byDay = breakdown((c) => c.txn_date, false);
+  let caseCount = 0;
+  data.eachCaseFacts(opts.category, (c) => {
+    caseCount++;
+    const s = (summary[c.category as Category] ??= { count: 0, amount_fen: 0 });
     s.count++;
     s.amount_fen += c.amount_fen;
-    statusCounts[c.status]++;
+    statusCounts[isCaseStatus(c.status) ? c.status : 'open']++;
+    byTerminal.add(c);
+    byDay.add(c);
+  });
+  async function* cases(category?: Category): AsyncIterable<ReportCase> {
+    if (opts.category && category && category !== opts.category) return;
+    const ids = data.caseIds(CATEGORIES, category ?? opts.category);
+    for (let i = 0; i < ids.length; i += PAGE) {
+      for (const row of data.casesByIds(ids.slice(i, i + PAGE))) yield toReportCase(data, row);
+      // Lets the writer's output stream drain between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  const order = new Map(CATEGORIES.map((c, i) => [c, i]));
-  cases.sort((a, b) => (order.get(a.category) ?? 0) - (order.get(b.category) ?? 0));
   const controls = controlTotalsRepo(db).list();
   const inputs = filesRepo(db)
     .list()
@@ -156,18 +176,18 @@ export function buildReportModel(db: Db, opts: BuildModelOptions): ReportModel {
       ? [`Fees overcharged on ${feeReport.overcharged.count} ${feeReport.overcharged.count === 1 ? 'line' : 'lines'}, ${formatYuan(feeReport.overcharged.amount_fen)} in total.`]
       : []),
   ];
-  return {
+  const head: ReportHead = {
     generated_at: opts.now.toISOString(),
     database: opts.database,
     inputs,
     summary,
     matched: data.matchedCount(),
-    cases,
-    summary_by_terminal: breakdown(cases, (c) => c.terminal_id, true),
-    summary_by_day: breakdown(cases, (c) => c.txn_time.slice(0, 10), false),
+    summary_by_terminal: byTerminal.rows(),
+    summary_by_day: byDay.rows(),
     status_counts: statusCounts,
     fees: feeReport,
     terminal_health: readTerminalHealth(db),
     warnings,
   };
+  return { head, caseCount, cases };
 }

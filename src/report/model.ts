@@ -148,3 +148,13 @@ export interface HealthFlag {
   action_zh: string;
   action_en: string;
 }
+
+/** The report without its cases: the writers read those as they write them (ReportSource). */
+export type ReportHead = Omit<ReportModel, 'cases'>;
+
+export interface ReportSource {
+  head: ReportHead;
+  caseCount: number;
+  /** The report's cases in its order (category, then terminal and time), of one category if given, a page at a time. */
+  cases(category?: Category): AsyncIterable<ReportCase>;
+}

@@ -66,7 +66,7 @@ describe('a killed match', () => {
     const settle = [join(dir, 'settlement_20260308.csv'), join(dir, 'settlement_20260309.csv')];
     expect((await runChild(['import', '--db', db, '--side', 'settlement', ...settle])).code).toBe(0);
     const first = await runChild(['match', '--db', db]);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     const before = inspect(db);
     for (const fraction of FRACTIONS) {
       const killed = await runChild(['match', '--db', db], { killAfterMs: Math.round(first.ms * fraction) });

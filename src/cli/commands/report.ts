@@ -22,6 +22,6 @@ export function registerReport(program: Command, state: CliState): void {
     .option('--db <path>', DB_HELP)
     .action(async (o: { format: ReportFormat; out: string; category?: ReturnType<typeof parseCategory>; db?: string }) => {
       const r = await writeReport(dbPath(o.db), { format: o.format, outPath: o.out, ...(o.category ? { category: o.category } : {}) }, state.ctx);
-      out(`${r.model.cases.length} cases written to ${r.paths.length === 1 ? showPath(r.paths[0] ?? o.out) : `${showPath(o.out)} (${r.paths.length} files)`}`);
+      out(`${r.caseCount} cases written to ${r.paths.length === 1 ? showPath(r.paths[0] ?? o.out) : `${showPath(o.out)} (${r.paths.length} files)`}`);
     });
 }

@@ -49,7 +49,7 @@ export function registerRun(program: Command, state: CliState): void {
       out('');
       printFeeSummary(r.match.fees);
       out('');
-      printTerminalHealth(r.model.terminal_health);
+      printTerminalHealth(r.head.terminal_health);
       out('');
       out(`report: ${showPath(r.reportPath)}`);
       out(`workbook: ${showPath(r.xlsxPath)}`);

@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../../domain/categories.js';
 import { formatYuan } from '../../domain/money.js';
-import type { ReportModel } from '../model.js';
+import type { ReportSource } from '../model.js';
 import { caseColumns, neutralise, text, type Cell } from './cells.js';
 
 function render(cell: Cell): string {
@@ -27,24 +27,31 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function categoryCsv(model: ReportModel, category: Category): string {
-  const columns = caseColumns(category);
-  const lines = [columns.map((c) => field(render(text(c.header)))).join(',')];
-  for (const c of model.cases) if (c.category === category) lines.push(columns.map((col) => field(render(col.get(c)))).join(','));
-  // The BOM makes Excel read the file as UTF-8 (without it, Chinese turns into mojibake); CRLF is what it writes itself.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 /**
- * One CSV per category, `<category>.csv` in the folder. Every category is written (an empty one has its header
- * only), so the set of files does not change from day to day; with `only`, just those.
+ * One CSV per category, `<category>.csv` in the folder, written as the cases are read. Every category is written
+ * (an empty one has its header only), so the set of files does not change from day to day; with `only`, just those.
  */
-export async function writeCsvReport(model: ReportModel, dir: string, only?: readonly Category[]): Promise<string[]> {
+export async function writeCsvReport(report: ReportSource, dir: string, only?: readonly Category[]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const category of only ?? CATEGORIES) {
     const path = join(dir, `${category}.csv`);
-    await writeFile(path, categoryCsv(model, category));
+    const columns = caseColumns(category);
+    const out = await open(path, 'w');
+    try {
+      // The BOM makes Excel read the file as UTF-8 (without it, Chinese turns into mojibake); CRLF is what it writes itself.
+      let pending = `\uFEFF${columns.map((c) => field(render(text(c.header)))).join(',')}\r\n`;
+      for await (const c of report.cases(category)) {
+        pending += `${columns.map((col) => field(render(col.get(c)))).join(',')}\r\n`;
+        if (pending.length >= 1 << 20) {
+          await out.write(pending);
+          pending = '';
+        }
+      }
+      await out.write(pending);
+    } finally {
+      await out.close();
+    }
     written.push(path);
   }
   return written;

@@ -1,5 +1,5 @@
 import type { Category } from '../../domain/categories.js';
-import type { ReportModel } from '../model.js';
+import type { ReportSource } from '../model.js';
 import { writeCsvReport } from './csv.js';
 import { writeJsonReport } from './json.js';
 import { writeXlsxReport } from './xlsx.js';
@@ -12,14 +12,14 @@ export function isReportFormat(text: string): text is ReportFormat {
 }
 
 /** Writers by format. json and xlsx write one file; csv writes a folder of one file per category. Returns the paths. */
-export const WRITERS: Record<ReportFormat, (model: ReportModel, out: string, opts: { category?: Category }) => Promise<string[]>> = {
-  json: async (model, out) => {
-    await writeJsonReport(model, out);
+export const WRITERS: Record<ReportFormat, (report: ReportSource, out: string, opts: { category?: Category }) => Promise<string[]>> = {
+  json: async (report, out) => {
+    await writeJsonReport(report, out);
     return [out];
   },
-  xlsx: async (model, out) => {
-    await writeXlsxReport(model, out);
+  xlsx: async (report, out) => {
+    await writeXlsxReport(report, out);
     return [out];
   },
-  csv: (model, out, opts) => writeCsvReport(model, out, opts.category ? [opts.category] : undefined),
+  csv: (report, out, opts) => writeCsvReport(report, out, opts.category ? [opts.category] : undefined),
 };

@@ -1,6 +1,35 @@
-import { writeFile } from 'node:fs/promises';
-import type { ReportModel } from '../model.js';
+import { open } from 'node:fs/promises';
+import type { ReportSource } from '../model.js';
 
-export async function writeJsonReport(model: ReportModel, path: string): Promise<void> {
-  await writeFile(path, `${JSON.stringify(model, null, 2)}\n`);
+/** Written out when this much text is pending, so that a report of any size is never held whole. */
+const CHUNK = 1 << 20;
+
+const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
+const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}`;
+
+/**
+ * The report as JSON, streamed case by case. The text is what JSON.stringify(model, null, 2) would give for the
+ * whole model (ReportModel): the same keys in the same order, the same indentation.
+ */
+export async function writeJsonReport(report: ReportSource, path: string): Promise<void> {
+  const out = await open(path, 'w');
+  try {
+    const { generated_at, database, inputs, summary, matched, ...rest } = report.head;
+    const before = [field('generated_at', generated_at), field('database', database), field('inputs', inputs), field('summary', summary), field('matched', matched)];
+    let pending = `{\n${before.join(',\n')},\n  "cases": [`;
+    let first = true;
+    for await (const c of report.cases()) {
+      pending += `${first ? '' : ','}\n    ${indent(JSON.stringify(c, null, 2), '    ')}`;
+      first = false;
+      if (pending.length >= CHUNK) {
+        await out.write(pending);
+        pending = '';
+      }
+    }
+    pending += first ? ']' : '\n  ]';
+    const after = Object.entries(rest).map(([k, v]) => field(k, v));
+    await out.write(`${pending},\n${after.join(',\n')}\n}\n`);
+  } finally {
+    await out.close();
+  }
 }

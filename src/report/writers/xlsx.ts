@@ -1,7 +1,9 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CASE_STATUSES, CASE_STATUS_LABEL } from '../../domain/case-status.js';
 import { ACTIONS, CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES, splitBilingual } from '../../domain/categories.js';
-import type { ReportBreakdown, ReportModel } from '../model.js';
+import type { ReportBreakdown, ReportHead, ReportSource } from '../model.js';
 import { beijingTime } from '../local-time.js';
 import { caseColumns, date, datetime, int, money, neutralise, ratio, text, type Cell } from './cells.js';
 
@@ -97,7 +99,7 @@ function breakdownTable(ws: Sheet, title: string, keyHeader: string, rows: reado
   addRow(ws, []);
 }
 
-function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportModel): void {
+function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportHead): void {
   const ws = wb.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [28, 40, 12, 16, 14, 16, ...CATEGORIES.map(() => 11)].map((width) => ({ width }));
   addRow(ws, [text('posrecon 对账报告 / Reconciliation report')], { font: TITLE_FONT });
@@ -165,7 +167,7 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportModel): v
   ws.commit();
 }
 
-function healthSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportModel): void {
+function healthSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportHead): void {
   const h = m.terminal_health;
   const flagsWs = tableSheet(wb, 'Terminal health', [
     { header: '终端号 Terminal', width: 11 },
@@ -220,22 +222,40 @@ function healthSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportModel): v
   declines.commit();
 }
 
+/** Rows between waits for the zip to catch up. */
+const DRAIN_EVERY = 200;
+
+/**
+ * Waits until the zip has taken what the sheet has written. exceljs (4.4.0) pipes the sheet into the zip
+ * without heeding backpressure, so a large sheet piled up compressed-to-be buffers in memory (170 MB at
+ * 100,000 cases); the sheet stream's first pipe is the zip's entry, a (readable-stream) PassThrough that reports it.
+ */
+async function drained(ws: Sheet): Promise<void> {
+  const entry = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  const state = (entry as unknown as { _writableState?: { needDrain?: boolean; length?: number } } | undefined)?._writableState;
+  if (entry && state?.needDrain) await once(entry, 'drain');
+}
+
 /**
  * Writes the workbook with exceljs's streaming writer and inline strings (deps.md §4: shared strings keep every
  * string in memory): Summary, one sheet per category, Terminal health, Declines.
  */
-export async function writeXlsxReport(model: ReportModel, path: string): Promise<void> {
+export async function writeXlsxReport(report: ReportSource, path: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   wb.creator = 'posrecon';
-  wb.created = new Date(model.generated_at);
-  wb.modified = new Date(model.generated_at);
-  summarySheet(wb, model);
+  wb.created = new Date(report.head.generated_at);
+  wb.modified = new Date(report.head.generated_at);
+  summarySheet(wb, report.head);
   for (const category of CATEGORIES) {
     const columns = caseColumns(category);
     const ws = tableSheet(wb, category, columns);
-    for (const c of model.cases) if (c.category === category) addRow(ws, columns.map((col) => col.get(c)));
+    let rows = 0;
+    for await (const c of report.cases(category)) {
+      addRow(ws, columns.map((col) => col.get(c)));
+      if (++rows % DRAIN_EVERY === 0) await drained(ws);
+    }
     ws.commit();
   }
-  healthSheets(wb, model);
+  healthSheets(wb, report.head);
   await wb.commit();
 }

@@ -81,6 +81,9 @@ export function matchInputRepo(db: Db) {
     settlement(r: TerminalRange): LoadedSettlement[] {
       return (settlementIn.all(r.first, r.last) as Row[]).map(settlementOf);
     },
+    floatingCount(): number {
+      return (db.prepare(`SELECT COUNT(*) FROM settlement_records WHERE ${FLOATING}`).pluck().get() as number) ?? 0;
+    },
     floating(): LoadedSettlement[] {
       return (db.prepare(`${SETTLEMENT} WHERE ${FLOATING}`).raw().all() as Row[]).map(settlementOf);
     },

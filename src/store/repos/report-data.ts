@@ -33,6 +33,16 @@ export interface CaseRow {
 const CASES = `SELECT c.*, COALESCE(s.status, 'open') AS status, s.note AS status_note, s.updated_by AS status_by,
   s.updated_at AS status_at FROM cases c LEFT JOIN case_status s ON s.case_id = c.id`;
 
+/** What the report's totals need of a case, and nothing more: a report reads these for every case at once. */
+export interface CaseFacts {
+  category: string;
+  merchant_id: string | null;
+  terminal_id: string;
+  txn_date: string;
+  amount_fen: number;
+  status: string;
+}
+
 /** Reads for reports: the latest run's cases and the records they cite, with their source files. */
 export function reportDataRepo(db: Db) {
   const record = (table: 'terminal_records' | 'settlement_records') =>
@@ -53,6 +63,28 @@ export function reportDataRepo(db: Db) {
       }
       const sql = `${CASES} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.terminal_id, c.txn_date, c.txn_time, c.id`;
       return db.prepare(sql).all(...args) as CaseRow[];
+    },
+    /** Case ids, ordered by the given category order, then terminal and time. */
+    caseIds(categoryOrder: readonly string[], category?: string): string[] {
+      const rank = `CASE c.category ${categoryOrder.map((c, i) => `WHEN '${c.replace(/'/g, "''")}' THEN ${i}`).join(' ')} ELSE ${categoryOrder.length} END`;
+      const where = category === undefined ? '' : 'WHERE c.category = ?';
+      const sql = `SELECT c.id FROM cases c ${where} ORDER BY ${rank}, c.terminal_id, c.txn_date, c.txn_time, c.id`;
+      return db.prepare(sql).pluck().all(...(category === undefined ? [] : [category])) as string[];
+    },
+    /** The cases of these ids, in the order given. */
+    casesByIds(ids: readonly string[]): CaseRow[] {
+      // Driven by the id list, so that each id is one lookup of the key (run_id, id), not a scan of every case; the
+      // table only ever holds the latest run.
+      const sql = `SELECT c.*, COALESCE(s.status, 'open') AS status, s.note AS status_note, s.updated_by AS status_by,
+        s.updated_at AS status_at FROM json_each(?) j CROSS JOIN cases c ON c.run_id = (SELECT MAX(run_id) FROM cases) AND c.id = j.value
+        LEFT JOIN case_status s ON s.case_id = c.id ORDER BY j.key`;
+      return db.prepare(sql).all(JSON.stringify(ids)) as CaseRow[];
+    },
+    /** Calls back once per case of the category (or every case), without holding them all. */
+    eachCaseFacts(category: string | undefined, fn: (f: CaseFacts) => void): void {
+      const sql = `SELECT c.category, c.merchant_id, c.terminal_id, c.txn_date, c.amount_fen, COALESCE(s.status, 'open') AS status
+        FROM cases c LEFT JOIN case_status s ON s.case_id = c.id ${category === undefined ? '' : 'WHERE c.category = ?'}`;
+      for (const f of db.prepare(sql).iterate(...(category === undefined ? [] : [category])) as IterableIterator<CaseFacts>) fn(f);
     },
     case(id: string): CaseRow | undefined {
       return db.prepare(`${CASES} WHERE c.id = ?`).get(id) as CaseRow | undefined;

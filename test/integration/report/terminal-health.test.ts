@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../src/report/build-model.js';
+import { openReport } from '../../../src/report/build-model.js';
 import { memoryStore, runScenario } from '../../helpers/store.js';
 
 const FIX = join(import.meta.dirname, '../../fixtures/report/terminal-health');
@@ -14,7 +14,7 @@ describe('terminal health (fixture terminal-health)', () => {
       db.prepare("INSERT INTO merchant_terminals (terminal_id, merchant_id, updated_at) VALUES (?, '898310154110001', 'x')").run(t);
     }
     await runScenario(FIX, db);
-    const health = buildReportModel(db, { database: 'x', now: new Date('2026-03-10T08:00:00Z') }).terminal_health;
+    const health = openReport(db, { database: 'x', now: new Date('2026-03-10T08:00:00Z') }).head.terminal_health;
 
     const flag = (terminal: string) => health.flags.filter((f) => f.terminal_id === terminal).map((f) => f.kind);
     expect(flag('10099997')).toEqual(['terminal_not_registered']);
@@ -34,7 +34,7 @@ describe('terminal health (fixture terminal-health)', () => {
   it('with an empty registry, says so instead of flagging every terminal', async () => {
     const db = memoryStore();
     await runScenario(FIX, db);
-    const health = buildReportModel(db, { database: 'x', now: new Date('2026-03-10T08:00:00Z') }).terminal_health;
+    const health = openReport(db, { database: 'x', now: new Date('2026-03-10T08:00:00Z') }).head.terminal_health;
     expect(health.unregistered).toEqual([]);
     expect(health.flags.some((f) => f.kind === 'not_in_registry')).toBe(false);
     expect(health.notes).toEqual(['The merchant registry lists no terminals, so settlement terminal ids were not checked against it.']);
