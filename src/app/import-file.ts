@@ -11,6 +11,7 @@ import { auditRepo } from '../store/repos/audit.js';
 import { actorOf, type AppContext } from './context.js';
 import { sha256File } from './hash-file.js';
 import { consumeRows, type RowIssue } from './import-rows.js';
+import { rowSource } from './row-source.js';
 
 export type { RowIssue } from './import-rows.js';
 
@@ -47,10 +48,14 @@ export type ImportResult =
     }
   | { status: 'already-imported'; path: string; sha256: string; previous: ImportedFileRow };
 
-async function checkReadable(path: string): Promise<void> {
+/** Page cache while a file is imported, in KiB (the default is 2 MB). */
+const IMPORT_CACHE_KIB = 64 * 1024;
+
+async function checkReadable(path: string): Promise<number> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new InputError(`${path}: not a file`);
+    return s.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -62,7 +67,7 @@ async function checkReadable(path: string): Promise<void> {
  * same side) changes nothing. Each row is imported, rejected with its reason, or skipped with its reason.
  */
 export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): Promise<ImportResult> {
-  await checkReadable(opts.path);
+  const size = await checkReadable(opts.path);
   const sha256 = await sha256File(opts.path);
   const profile = opts.profile === undefined ? undefined : await loadProfile(opts.profile);
   const source = await resolveSource(opts.path, {
@@ -75,6 +80,11 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
   // The write lock is taken before the duplicate check, so two processes importing the same file at
   // once end with one import and one "already imported", never a constraint error.
   db.exec('BEGIN IMMEDIATE');
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  // An index not in file order (terminal_id) takes rows all over it: with the default 2 MB cache its pages were
+  // written out to the WAL and read back again and again. Memory only: a crash mid-import still leaves the
+  // database intact.
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   try {
     const previous = files.findBySha(sha256, source.side);
     if (previous) {
@@ -90,18 +100,12 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       encoding: source.encoding,
       imported_at: ctx.now().toISOString(),
     });
-    const rows = source.adapter.read(source.input, {
-      path: opts.path,
-      side: source.side,
-      ...(opts.year === undefined ? {} : { year: opts.year }),
+    const messages = rowSource(source, {
+      read: { path: opts.path, side: source.side, ...(opts.year === undefined ? {} : { year: opts.year }) },
+      rows: { fileId, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
+      bytes: size,
     });
-    const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(
-      db,
-      fileId,
-      rows,
-      { path: opts.path, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
-      ctx,
-    );
+    const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(db, fileId, messages, opts.path, ctx);
     // A file whose every row came before a header that never appeared is not this format at all (a --format
     // forced wrongly): refuse it, so its hash is not recorded as imported and a right import stays possible.
     const hint = opts.format ? `leave out --format ${opts.format} to let posrecon detect the format` : 'see posrecon formats';
@@ -138,5 +142,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }

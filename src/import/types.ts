@@ -111,6 +111,17 @@ export interface SourceAdapter {
   detect(sample: SourceSample): Detection;
   /** Yields every row after the header: none is dropped, each is fields, skipped or rejected. */
   read(input: SourceInput, ctx: ReadContext): AsyncIterable<SourceRow>;
+  /** The same rows a chunk at a time, for formats whose files get large: one await per row costs more than the row. */
+  readBatches?(input: SourceInput, ctx: ReadContext): AsyncIterable<readonly SourceRow[]>;
+}
+
+/** An adapter's rows in batches, whether or not it reads them that way. */
+export async function* rowBatches(adapter: SourceAdapter, input: SourceInput, ctx: ReadContext): AsyncGenerator<readonly SourceRow[]> {
+  if (adapter.readBatches) {
+    yield* adapter.readBatches(input, ctx);
+    return;
+  }
+  for await (const row of adapter.read(input, ctx)) yield [row];
 }
 
 /** `file:line`, or the row's own location. */

@@ -1,6 +1,6 @@
 import { checkLayout, SETTLEMENT_ONLY } from '../layout.js';
 import { cleanCell } from '../cells.js';
-import { csvRecords, splitCsv } from '../csv-records.js';
+import { csvRecordBatches, splitCsv } from '../csv-records.js';
 import { isSecretHeader } from '../secrets.js';
 import { fieldForHeader, foldHeader, type Field, type FieldMap } from '../fields.js';
 import { partPrefix, type SourceInput } from '../source-input.js';
@@ -84,33 +84,51 @@ export const genericCsv: SourceAdapter = {
     };
   },
   read: readGenericCsv,
+  readBatches: readGenericCsvBatches,
 };
 
 /** Each part (a plain file, or each CSV in a zip) has its own header. */
 async function* readGenericCsv(input: SourceInput, ctx: ReadContext): AsyncGenerator<SourceRow> {
+  for await (const batch of readGenericCsvBatches(input, ctx)) yield* batch;
+}
+
+/** The rows a chunk at a time: for a large journal, one await per row cost more than splitting the row. */
+async function* readGenericCsvBatches(input: SourceInput, ctx: ReadContext): AsyncGenerator<SourceRow[]> {
   for (const part of input.parts) {
     const prefix = partPrefix(input, part);
-    for await (const row of readPart(part.text(), ctx)) yield prefix ? { ...row, where: `${prefix}:${row.line}` } : row;
+    for await (const rows of readPart(part.text(), ctx)) {
+      if (prefix) for (const row of rows) row.where = `${prefix}:${row.line}`;
+      yield rows;
+    }
   }
 }
 
-async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow> {
+async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<SourceRow[]> {
   let header: Header | null = null;
   const before: Array<{ line: number; text: string }> = [];
-  for await (const rec of csvRecords(chunks)) {
-    if (!header) {
+  let gaveUp = false;
+  for await (const recs of csvRecordBatches(chunks)) {
+    const rows: SourceRow[] = [];
+    for (const rec of recs) {
+      if (header) {
+        rows.push(rowOf(rec.line, rec.text, header));
+        continue;
+      }
       header = rec.line <= HEADER_SEARCH_ROWS ? mapHeader(rec.text, rec.line) : null;
       if (!header) {
-        if (rec.line >= HEADER_SEARCH_ROWS) break;
+        if (rec.line >= HEADER_SEARCH_ROWS) {
+          gaveUp = true;
+          break;
+        }
         before.push(rec);
         continue;
       }
       const present = new Set(header.columns.filter((c): c is Field => c !== undefined));
       checkLayout(ctx.path, ctx.side, present, header.names);
-      for (const b of before) yield { kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' };
-      continue;
+      for (const b of before) rows.push({ kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' });
     }
-    yield rowOf(rec.line, rec.text, header);
+    if (rows.length > 0) yield rows;
+    if (gaveUp) break;
   }
   if (!header) {
     const first = before.find((b) => b.text.trim() !== '');
@@ -121,19 +139,29 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
 
 function rowOf(line: number, text: string, header: Header): SourceRow {
   if (text.trim() === '') return { kind: 'skip', line, raw: text, reason: 'blank line' };
-  const spans: Array<[number, number]> = [];
+  // Cell offsets are only needed to cut secret columns out of the line.
+  const spans: Array<[number, number]> | undefined = header.secret.length > 0 ? [] : undefined;
   const split = splitCsv(text, header.delimiter, spans);
   if (!split.ok) return { kind: 'reject', line, raw: text, reason: split.reason };
-  const cells = split.cells.map(cleanCell);
-  if (cells.every((c) => c === '')) return { kind: 'skip', line, raw: text, reason: 'empty row' };
+  const cells = split.cells;
+  let empty = true;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cleanCell(cells[i] ?? '');
+    cells[i] = c;
+    if (c !== '') empty = false;
+  }
+  if (empty) return { kind: 'skip', line, raw: text, reason: 'empty row' };
   if (TOTALS_ROW.test(cells[0] ?? '')) return { kind: 'skip', line, raw: text, reason: `totals row "${cells[0]}"` };
-  if (cells.length > header.columns.length && cells.slice(header.columns.length).some((c) => c !== '')) {
-    return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${header.columns.length}` };
+  const width = header.columns.length;
+  if (cells.length > width && cells.slice(width).some((c) => c !== '')) {
+    return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${width}` };
   }
   const fields: FieldMap = {};
-  header.columns.forEach((field, i) => {
+  for (let i = 0; i < width; i++) {
+    const field = header.columns[i];
     if (field !== undefined && fields[field] === undefined) fields[field] = cells[i] ?? '';
-  });
+  }
+  if (spans === undefined) return { kind: 'fields', line, raw: text, fields };
   const secrets = header.secret.flatMap((i) => (spans[i] ? [spans[i]] : []));
   return { kind: 'fields', line, raw: text, fields, ...(secrets.length > 0 ? { secrets } : {}) };
 }

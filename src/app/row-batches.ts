@@ -1,0 +1,155 @@
+import { redactPans } from '../domain/pan.js';
+import type { Side } from '../domain/record.js';
+import { ControlLedger, type ControlCheck } from '../import/control.js';
+import { normalize, type NormalizeContext } from '../import/normalize.js';
+import { removeSecrets } from '../import/secrets.js';
+import { whereOf, type SourceRow } from '../import/types.js';
+import type { RowCounts } from '../store/repos/files.js';
+import { pushSettlement, pushTerminal, type Value } from '../store/repos/records.js';
+import { sha256Text } from './hash-file.js';
+
+export interface RowIssue {
+  line: number;
+  reason: string;
+  /** Set when `file:line` is not precise enough: a zip entry, byte columns, an xlsx cell (see SourceRow.where). */
+  where?: string;
+}
+
+export interface RowsOutcome {
+  counts: RowCounts;
+  rejected: RowIssue[];
+  /** Rows imported, but not exactly as printed (a fee rounded to the fen…), and format notes. */
+  warnings: RowIssue[];
+  /** The file's own totals against its rows and against what was imported. */
+  controls: ControlCheck[];
+  /** Rows skipped because no header had been found yet: all of them means the layout never matched. */
+  aboveHeader: number;
+}
+
+/**
+ * What a stretch of rows adds to the database, as flat arrays of plain values: that is what crosses from the
+ * worker thread cheaply (one array per batch, not an object per row).
+ */
+export interface RowBatch {
+  /** Rows read in the file so far, this batch included. */
+  read: number;
+  /** Records in recordsRepo's column order (pushTerminal / pushSettlement), row after row. */
+  terminal: Value[];
+  settlement: Value[];
+  /** [line, disposition, reason, raw] for each rejected or skipped row. */
+  unimported: Value[];
+  /** [line, where, text] for each warning. */
+  warnings: Value[];
+}
+
+export interface RowOptions {
+  fileId: number;
+  side: Side;
+  cutoff: string;
+  terminalOptional: boolean;
+}
+
+const NONE: readonly string[] = [];
+
+function issue(row: { line: number; where?: string | undefined }, reason: string): RowIssue {
+  return row.where === undefined ? { line: row.line, reason } : { line: row.line, reason, where: row.where };
+}
+
+/**
+ * Turns source rows into what is stored: every row imported, rejected or skipped with its reason, so that
+ * read = imported + rejected + skipped. Pure, so it runs the same in the import worker and in process.
+ */
+export class RowBatcher {
+  private readonly ledger = new ControlLedger();
+  private readonly counts: RowCounts = { read: 0, imported: 0, rejected: 0, skipped: 0 };
+  private readonly rejected: RowIssue[] = [];
+  private readonly warnings: RowIssue[] = [];
+  private readonly normalizeCtx: NormalizeContext;
+  private aboveHeader = 0;
+  private batch: RowBatch = emptyBatch(0);
+  /** Rows in the current batch. */
+  size = 0;
+
+  constructor(private readonly opts: RowOptions) {
+    this.normalizeCtx = { cutoff: opts.cutoff, terminalOptional: opts.terminalOptional };
+  }
+
+  add(row: SourceRow): void {
+    this.counts.read++;
+    this.size++;
+    // The card column's value is masked wherever it appears in the line; any other Luhn-valid run too.
+    const fields = row.kind === 'fields' ? row : undefined;
+    const card = fields?.fields.card_no;
+    const raw = maskValues(redactPans(removeSecrets(row.raw, fields?.secrets), card ? [card] : NONE), fields?.sensitive);
+    if (row.kind !== 'fields') {
+      if (row.kind === 'skip' && row.control) this.ledger.addStatement(row.control);
+      this.unimported(row, row.kind, row.reason, raw);
+      if (row.kind === 'skip') {
+        this.warn(row, row.warnings);
+        this.ledger.addRow(row.measures, row.accounted === true);
+      }
+      return;
+    }
+    const n = normalize(this.opts.side, row.fields, this.normalizeCtx);
+    this.ledger.addRow(row.measures, n.kind === 'record');
+    if (n.kind !== 'record') {
+      // "amount: …" names the field; an xlsx row knows that field's cell, which is the better location.
+      const cell = row.fieldWhere?.[/^(\w+):/.exec(n.reason)?.[1] ?? ''];
+      this.unimported(cell === undefined ? row : { line: row.line, where: cell }, n.kind, n.reason, raw);
+      return;
+    }
+    // Hash what is stored: a hash of the unmasked line would give the hidden card digits away to a brute force.
+    const prov = { line: row.line, raw, rawSha256: sha256Text(raw), rawMasked: raw !== row.raw };
+    if ('settleDate' in n.record) pushSettlement(this.batch.settlement, this.opts.fileId, n.record, prov);
+    else pushTerminal(this.batch.terminal, this.opts.fileId, n.record, prov);
+    this.counts.imported++;
+    this.warn(row, row.warnings);
+  }
+
+  /** The rows added since the last take(). */
+  take(): RowBatch {
+    const b = this.batch;
+    b.read = this.counts.read;
+    this.batch = emptyBatch(this.counts.read);
+    this.size = 0;
+    return b;
+  }
+
+  outcome(): RowsOutcome {
+    return { counts: this.counts, rejected: this.rejected, warnings: this.warnings, controls: this.ledger.checks(), aboveHeader: this.aboveHeader };
+  }
+
+  // Reasons and warnings quote cells; a card number quoted there is masked like the raw line.
+  private unimported(row: { line: number; where?: string | undefined }, kind: 'skip' | 'reject', quoted: string, raw: string): void {
+    const reason = redactPans(quoted);
+    const disposition = kind === 'skip' ? 'skipped' : 'rejected';
+    this.batch.unimported.push(row.line, disposition, row.where === undefined ? reason : `${row.where.replace(/^[!:]/, '')}: ${reason}`, raw);
+    this.counts[disposition]++;
+    if (reason.startsWith('above the header row')) this.aboveHeader++;
+    if (kind === 'reject') this.rejected.push(issue(row, reason));
+  }
+
+  private warn(row: SourceRow, list: readonly string[] | undefined): void {
+    if (list === undefined) return;
+    for (const quoted of list) {
+      const w = redactPans(quoted);
+      this.warnings.push(issue(row, w));
+      this.batch.warnings.push(row.line, whereOf(row), w);
+    }
+  }
+}
+
+function emptyBatch(read: number): RowBatch {
+  return { read, terminal: [], settlement: [], unimported: [], warnings: [] };
+}
+
+/** Keeps the first and last character of each personal value (a name, an id number) and stars the rest. */
+function maskValues(raw: string, values: readonly string[] | undefined): string {
+  if (values === undefined) return raw;
+  let out = raw;
+  for (const v of values) {
+    const masked = v.length <= 2 ? '*'.repeat(v.length) : `${v[0] ?? ''}${'*'.repeat(v.length - 2)}${v.at(-1) ?? ''}`;
+    out = out.split(v).join(masked);
+  }
+  return out;
+}
