@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeEvidence } from '../../app/evidence.js';
 import type { Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
 import { DB_HELP, dbPath, parseBeijingMinute } from '../options.js';
@@ -20,6 +19,8 @@ export function registerEvidence(program: Command, state: CliState): void {
       if ((o.case === undefined) === (o.category === undefined)) throw new UsageError('give either --case ID or --category C');
       const target = o.case !== undefined ? { caseId: o.case, outFile: o.out } : { category: o.category as Category, outDir: o.out };
       const at = o.preparedAt;
+      // Loaded when the command runs: its libraries (exceljs, pdfkit, fonts) cost every other command 0.7 s to load.
+      const { writeEvidence } = await import('../../app/evidence.js');
       const r = await writeEvidence(dbPath(o.db), target, at ? { ...state.ctx, now: () => at } : state.ctx);
       for (const w of r.written) out(`${w.caseId}: ${showPath(w.path)}`);
       out(`${r.written.length} evidence ${r.written.length === 1 ? 'pack' : 'packs'} written`);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { writeReport } from '../../app/write-report.js';
 import { UsageError } from '../../domain/errors.js';
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../report/writers/index.js';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { DB_HELP, dbPath } from '../options.js';
 import { out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
@@ -21,6 +20,8 @@ export function registerReport(program: Command, state: CliState): void {
     .option('--category <category>', 'only this category', parseCategory)
     .option('--db <path>', DB_HELP)
     .action(async (o: { format: ReportFormat; out: string; category?: ReturnType<typeof parseCategory>; db?: string }) => {
+      // Loaded when the command runs: its libraries (exceljs, pdfkit, fonts) cost every other command 0.7 s to load.
+      const { writeReport } = await import('../../app/write-report.js');
       const r = await writeReport(dbPath(o.db), { format: o.format, outPath: o.out, ...(o.category ? { category: o.category } : {}) }, state.ctx);
       out(`${r.caseCount} cases written to ${r.paths.length === 1 ? showPath(r.paths[0] ?? o.out) : `${showPath(o.out)} (${r.paths.length} files)`}`);
     });

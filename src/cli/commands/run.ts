@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runAll } from '../../app/run-all.js';
 import { EXIT, UsageError } from '../../domain/errors.js';
 import { clearProgress, withTtyProgress } from '../progress.js';
 import { DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
@@ -31,6 +30,8 @@ export function registerRun(program: Command, state: CliState): void {
     .option('--fail-on-discrepancy', 'exit 1 when a discrepancy is found')
     .action(async (o: RunFlags) => {
       if (o.terminal.length + o.settlement.length === 0) throw new UsageError('nothing to do: give --terminal and/or --settlement files');
+      // Loaded when the command runs: its libraries (exceljs, pdfkit, fonts) cost every other command 0.7 s to load.
+      const { runAll } = await import('../../app/run-all.js');
       const r = await runAll(
         {
           terminal: o.terminal,

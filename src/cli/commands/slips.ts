@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { renderSlips } from '../../app/render-slips.js';
 import { DEFAULT_SLIP_CATEGORIES } from '../../app/select-slips.js';
 import { CATEGORIES, isCategory, type Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
@@ -65,6 +64,8 @@ export function registerSlips(program: Command, state: CliState): void {
     .action(async (o: SlipsFlags) => {
       if ((o.terminal === undefined) !== (o.trace === undefined)) throw new UsageError('--terminal and --trace go together');
       const db = dbPath(o.db);
+      // Loaded when the command runs: its libraries (exceljs, pdfkit, fonts) cost every other command 0.7 s to load.
+      const { renderSlips } = await import('../../app/render-slips.js');
       const r = await renderSlips(
         {
           dbPath: db,

@@ -1,15 +1,11 @@
 import type { Category } from '../../domain/categories.js';
+import type { ReportFormat } from '../formats.js';
 import type { ReportSource } from '../model.js';
 import { writeCsvReport } from './csv.js';
 import { writeJsonReport } from './json.js';
 import { writeXlsxReport } from './xlsx.js';
 
-export const REPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export function isReportFormat(text: string): text is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(text);
-}
+export { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../formats.js';
 
 /** Writers by format. json and xlsx write one file; csv writes a folder of one file per category. Returns the paths. */
 export const WRITERS: Record<ReportFormat, (report: ReportSource, out: string, opts: { category?: Category }) => Promise<string[]>> = {
