@@ -7,7 +7,8 @@ import { writeXlsxReport } from '../report/writers/xlsx.js';
 import { withStore } from '../store/open.js';
 import type { AppContext } from './context.js';
 import { importFile, type ImportResult } from './import-file.js';
-import { runMatch, type MatchResult } from './run-match.js';
+import { matchDatabase } from './match-database.js';
+import type { MatchResult } from './run-match.js';
 
 export interface RunOptions {
   terminal: readonly string[];
@@ -34,7 +35,8 @@ export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResu
     const enc = opts.encoding === undefined ? {} : { encoding: opts.encoding };
     for (const path of opts.terminal) imports.push(await importFile(db, { path, side: 'terminal', cutoff: opts.cutoff, ...enc }, ctx));
     for (const path of opts.settlement) imports.push(await importFile(db, { path, side: 'settlement', cutoff: opts.cutoff, ...enc }, ctx));
-    const match = runMatch(db, { cutoff: opts.cutoff }, ctx);
+    // In the heap-capped worker, as `posrecon match` does: run takes the same files a month at a time.
+    const match = await matchDatabase(opts.dbPath, { cutoff: opts.cutoff });
     const report = openReport(db, { database: opts.dbPath, now: ctx.now() });
     const reportPath = join(opts.outDir, 'report.json');
     await writeJsonReport(report, reportPath);
