@@ -62,7 +62,12 @@ export async function* xlsxRows(path: string, want?: string | number): AsyncGene
       const name = (ws as unknown as { name: string }).name;
       seen.push(name);
       const chosen = want === undefined ? position === 1 : typeof want === 'number' ? position === want : name === want;
-      if (!chosen) continue;
+      if (!chosen) {
+        // Read through, not skipped: exceljs deletes a sheet's temporary file as soon as the next sheet is asked
+        // for, and a skipped sheet's stream had not opened it yet: an ENOENT nobody could catch.
+        for await (const row of ws) void row;
+        continue;
+      }
       let last = 0;
       for await (const row of ws) {
         for (let r = last + 1; r < row.number; r++) yield { sheet: name, row: r, cells: [], numeric: [] };
