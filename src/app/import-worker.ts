@@ -6,7 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ADAPTERS } from '../import/adapters/index.js';
 import { openInput } from '../import/source-input.js';
 import { rowMessages } from './row-messages.js';
-import { MAX_AHEAD, sendable, type WorkerJob, type WorkerReply } from './row-worker.js';
+import { MAX_AHEAD, type WorkerJob, type WorkerReply } from './row-worker.js';
+import { sendable } from './thread-errors.js';
 
 const { job, consumed } = workerData as { job: WorkerJob; consumed: Int32Array };
 const port = parentPort;

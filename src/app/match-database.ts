@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, EXIT, type ExitCode } from '../domain/errors.js';
+import { AppError, EXIT } from '../domain/errors.js';
 import type { TerminalHealth } from '../report/model.js';
 import { withStore } from '../store/open.js';
 import { matchHeapMb, type MatchOptions, type MatchResult } from './run-match.js';
+import { rebuild, type SentError } from './thread-errors.js';
 
 export interface MatchJob {
   dbPath: string;
@@ -12,7 +13,7 @@ export interface MatchJob {
 export type MatchOutcome = MatchResult & { health: TerminalHealth };
 export type MatchReply =
   | { result: MatchOutcome }
-  | { error: { message: string; code?: string; exitCode?: ExitCode; hint?: string } };
+  | { error: SentError };
 
 /** $POSRECON_MATCH_HEAP_MB overrides the heap the run computes for itself. */
 function heapOverride(): number | null {
@@ -36,8 +37,7 @@ export async function matchDatabase(dbPath: string, opts: MatchJob['opts']): Pro
     worker.once('message', (reply: MatchReply) => {
       replied = true;
       if ('result' in reply) return resolve(reply.result);
-      const { message, code, exitCode, hint } = reply.error;
-      reject(code && exitCode !== undefined ? new AppError(message, { code, exitCode, ...(hint === undefined ? {} : { hint }) }) : new Error(message));
+      reject(rebuild(reply.error));
     });
     worker.once('error', (e: Error & { code?: string }) => {
       replied = true;

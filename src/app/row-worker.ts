@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, InputError, StoreError, UsageError, type ExitCode } from '../domain/errors.js';
 import type { Encoding } from '../import/decode.js';
 import type { ReadContext } from '../import/types.js';
 import type { RowOptions } from './row-batches.js';
 import type { RowMessage } from './row-messages.js';
+import { rebuild, type SentError } from './thread-errors.js';
 
 /** What the import worker needs to read a file on its own: plain data, since it crosses to another thread. */
 export interface WorkerJob {
@@ -14,16 +14,6 @@ export interface WorkerJob {
   encoding: { encoding: Encoding; why: string };
   read: ReadContext;
   rows: RowOptions;
-}
-
-/** An error as it crosses back from the worker: enough to throw the same thing on the main thread. */
-export interface SentError {
-  name: string;
-  message: string;
-  stack?: string | undefined;
-  app?: { code: string; exitCode: ExitCode; hint: string | undefined };
-  /** A file-system error's code, syscall and path: the CLI tells those apart from bugs. */
-  errno?: { code?: string | undefined; syscall?: string | undefined; path?: string | undefined };
 }
 
 export type WorkerReply = RowMessage | { kind: 'error'; error: SentError };
@@ -87,30 +77,4 @@ export async function* workerMessages(job: WorkerJob): AsyncGenerator<RowMessage
   } finally {
     await worker.terminate();
   }
-}
-
-export function sendable(e: unknown): SentError {
-  if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
-  const sent: SentError = { name: e.name, message: e.message, stack: e.stack };
-  if (e instanceof AppError) {
-    sent.app = { code: e.code, exitCode: e.exitCode, hint: e.hint };
-    return sent;
-  }
-  const errno = e as NodeJS.ErrnoException;
-  if (errno.code !== undefined) sent.errno = { code: errno.code, syscall: errno.syscall, path: errno.path };
-  return sent;
-}
-
-function rebuild(sent: SentError): Error {
-  const { app } = sent;
-  if (app) {
-    if (sent.name === 'InputError') return new InputError(sent.message, app.hint);
-    if (sent.name === 'UsageError') return new UsageError(sent.message, app.hint);
-    if (sent.name === 'StoreError') return new StoreError(sent.message, app.hint);
-    return new AppError(sent.message, { code: app.code, exitCode: app.exitCode, ...(app.hint === undefined ? {} : { hint: app.hint }) });
-  }
-  const e = Object.assign(new Error(sent.message), sent.errno ?? {});
-  e.name = sent.name;
-  if (sent.stack !== undefined) e.stack = sent.stack;
-  return e;
 }

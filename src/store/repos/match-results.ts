@@ -1,3 +1,4 @@
+import { batchedInsert, type Value } from '../batched-insert.js';
 import type { Db } from '../open.js';
 import type { FeeCaseDraft, FeeSummary } from '../../match/fees.js';
 import type { CaseDraft, MatchPair } from '../../match/types.js';
@@ -26,10 +27,7 @@ export function matchRunWriter(db: Db) {
     'INSERT INTO match_runs (started_at, finished_at, cutoff, matched, cases, fee_summary) VALUES (?, ?, ?, 0, 0, NULL)',
   );
   const finishRun = db.prepare('UPDATE match_runs SET finished_at = ?, matched = ?, cases = ?, fee_summary = ? WHERE id = ?');
-  const one = '(?, ?, ?, ?, ?)';
-  const head = 'INSERT INTO matches (run_id, terminal_id, settlement_id, pass, signals) VALUES ';
-  const insertPairs = db.prepare(head + Array.from({ length: PAIR_BATCH }, () => one).join(', '));
-  const insertPair = db.prepare(head + one);
+  const matches = batchedInsert(db, 'matches', ['run_id', 'terminal_id', 'settlement_id', 'pass', 'signals'], PAIR_BATCH);
   const insertCase = db.prepare(`INSERT INTO cases (id, run_id, category, merchant_id, terminal_id, trace_no, batch_no, rrn,
     amount_fen, txn_date, txn_time, settle_date, terminal_record_id, settlement_record_id, related_record_ids,
     related_case_ids, reason, action, fee_expected_fen, fee_actual_fen) VALUES (@id, @run_id, @category, @merchant_id,
@@ -40,13 +38,12 @@ export function matchRunWriter(db: Db) {
       db.exec('DELETE FROM matches; DELETE FROM cases;');
       return Number(insertRun.run(run.startedAt, run.startedAt, run.cutoff).lastInsertRowid);
     },
+    /** Stored before it returns: a later group's queries read the pairs back. */
     addPairs(runId: number, pairs: readonly MatchPair[]): void {
-      const values: Array<string | number> = [];
-      for (const p of pairs) {
-        values.push(runId, p.terminal.id, p.settlement.id, p.pass, JSON.stringify(p.signals));
-        if (values.length === PAIR_BATCH * 5) insertPairs.run(values.splice(0));
-      }
-      for (let i = 0; i < values.length; i += 5) insertPair.run(values.slice(i, i + 5));
+      const values: Value[] = [];
+      for (const p of pairs) values.push(runId, p.terminal.id, p.settlement.id, p.pass, JSON.stringify(p.signals));
+      matches.add(values);
+      matches.flush();
     },
     addCases(runId: number, cases: ReadonlyArray<CaseDraft | FeeCaseDraft>): void {
       for (const c of cases) {

@@ -1,8 +1,8 @@
+import { batchedInsert, type Value } from '../batched-insert.js';
 import type { Db } from '../open.js';
 import type { Provenance, SettlementRecord, TerminalRecord, TxnFields } from '../../domain/record.js';
 
-/** A bound value; rows travel as flat arrays of these (see pushTerminal), which can cross to a worker thread. */
-export type Value = string | number | null;
+export type { Value } from '../batched-insert.js';
 
 const COMMON_COLS = [
   'file_id', 'line', 'merchant_id', 'terminal_id', 'batch_no', 'trace_no', 'rrn', 'auth_code', 'card_masked',
@@ -38,45 +38,11 @@ export function pushSettlement(out: Value[], fileId: number, r: SettlementRecord
  * Rows per INSERT statement. Measured with better-sqlite3 on 25 columns: 110k rows/s one row a statement,
  * 190k rows/s forty a statement (bench/NOTES.md); 40 × 25 stays far below SQLite's 32,766 variables.
  */
-const BATCH = 40;
-
-/**
- * Inserts rows given as one flat array of values, BATCH rows a statement; a remainder waits for the next
- * call. Callers must flush() before they commit; the import transaction does.
- */
-function batchedInsert(db: Db, table: string, columns: readonly string[]) {
-  const width = columns.length;
-  const one = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-  const many = db.prepare(head + Array.from({ length: BATCH }, () => one).join(', '));
-  const single = db.prepare(head + one);
-  let buffer: Value[] = [];
-  return {
-    add(values: readonly Value[]): void {
-      if (values.length % width !== 0) throw new Error(`${table}: ${values.length} values are not whole rows of ${width}`);
-      let from = 0;
-      // Top the buffer up to a whole statement first, so rows keep their order.
-      if (buffer.length > 0) {
-        const need = Math.min(BATCH * width - buffer.length, values.length);
-        for (let i = 0; i < need; i++) buffer.push(values[i] ?? null);
-        from = need;
-        if (buffer.length < BATCH * width) return;
-        many.run(buffer);
-        buffer = [];
-      }
-      for (; from + BATCH * width <= values.length; from += BATCH * width) many.run(values.slice(from, from + BATCH * width));
-      if (from < values.length) buffer = values.slice(from);
-    },
-    flush(): void {
-      for (let i = 0; i < buffer.length; i += width) single.run(buffer.slice(i, i + width));
-      buffer = [];
-    },
-  };
-}
+const RECORD_BATCH = 40;
 
 export function recordsRepo(db: Db) {
-  const terminal = batchedInsert(db, 'terminal_records', TERMINAL_COLS);
-  const settlement = batchedInsert(db, 'settlement_records', SETTLEMENT_COLS);
+  const terminal = batchedInsert(db, 'terminal_records', TERMINAL_COLS, RECORD_BATCH);
+  const settlement = batchedInsert(db, 'settlement_records', SETTLEMENT_COLS, RECORD_BATCH);
   const insertRejected = db.prepare(
     'INSERT INTO rejected_rows (file_id, line, disposition, reason, raw) VALUES (?, ?, ?, ?, ?)',
   );
