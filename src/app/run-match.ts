@@ -123,25 +123,23 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const ranges = terminalRanges(input.terminalSizes(), opts.groupRecords ?? GROUP_RECORDS);
   let floating = input.floating();
   tally.settlementRecords += floating.length;
-  if (floating.length === 0) {
-    for (const range of ranges) {
-      const ts = input.terminal(range);
-      const ss = input.settlement(range);
-      tally.addRecords(ts.length, ss.length);
-      const pairs = planMatches(ts, ss);
-      savePairs(pairs);
+  // Without floating rows a group is matched and classified at once; with them, the last pass and the
+  // classification wait until every group has had its chance at them.
+  const twoPhase = floating.length > 0;
+  for (const range of ranges) {
+    const ts = input.terminal(range);
+    const ss = input.settlement(range);
+    tally.addRecords(ts.length, ss.length);
+    const pairs = planMatches(ts, [...ss, ...floating], { qr: !twoPhase });
+    savePairs(pairs);
+    if (!twoPhase) {
       saveCases(ts, ss, pairs);
+      continue;
     }
-  } else {
-    for (const range of ranges) {
-      const ts = input.terminal(range);
-      const ss = input.settlement(range);
-      tally.addRecords(ts.length, ss.length);
-      const pairs = planMatches(ts, [...ss, ...floating], { qr: false });
-      savePairs(pairs);
-      const taken = new Set(pairs.map((p) => p.settlement.id));
-      floating = floating.filter((s) => !taken.has(s.id));
-    }
+    const taken = new Set(pairs.map((p) => p.settlement.id));
+    floating = floating.filter((s) => !taken.has(s.id));
+  }
+  if (twoPhase) {
     floating = [];
     const qr = input.qrCandidates(runId);
     savePairs(qrPass(qr.terminal.sort(compareTxn), qr.settlement.sort(compareTxn), new Set(), new Set()));

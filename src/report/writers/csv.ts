@@ -1,9 +1,10 @@
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../../domain/categories.js';
 import { formatYuan } from '../../domain/money.js';
 import type { ReportSource } from '../model.js';
 import { caseColumns, neutralise, text, type Cell } from './cells.js';
+import { writeChunked } from './chunked-file.js';
 
 function render(cell: Cell): string {
   if (cell === null) return '';
@@ -37,21 +38,11 @@ export async function writeCsvReport(report: ReportSource, dir: string, only?: r
   for (const category of only ?? CATEGORIES) {
     const path = join(dir, `${category}.csv`);
     const columns = caseColumns(category);
-    const out = await open(path, 'w');
-    try {
+    await writeChunked(path, async (put) => {
       // The BOM makes Excel read the file as UTF-8 (without it, Chinese turns into mojibake); CRLF is what it writes itself.
-      let pending = `\uFEFF${columns.map((c) => field(render(text(c.header)))).join(',')}\r\n`;
-      for await (const c of report.cases(category)) {
-        pending += `${columns.map((col) => field(render(col.get(c)))).join(',')}\r\n`;
-        if (pending.length >= 1 << 20) {
-          await out.write(pending);
-          pending = '';
-        }
-      }
-      await out.write(pending);
-    } finally {
-      await out.close();
-    }
+      await put(`\uFEFF${columns.map((c) => field(render(text(c.header)))).join(',')}\r\n`);
+      for await (const c of report.cases(category)) await put(`${columns.map((col) => field(render(col.get(c)))).join(',')}\r\n`);
+    });
     written.push(path);
   }
   return written;

@@ -1,8 +1,5 @@
-import { open } from 'node:fs/promises';
 import type { ReportSource } from '../model.js';
-
-/** Written out when this much text is pending, so that a report of any size is never held whole. */
-const CHUNK = 1 << 20;
+import { writeChunked } from './chunked-file.js';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}`;
@@ -12,24 +9,16 @@ const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}
  * whole model (ReportModel): the same keys in the same order, the same indentation.
  */
 export async function writeJsonReport(report: ReportSource, path: string): Promise<void> {
-  const out = await open(path, 'w');
-  try {
+  await writeChunked(path, async (put) => {
     const { generated_at, database, inputs, summary, matched, ...rest } = report.head;
     const before = [field('generated_at', generated_at), field('database', database), field('inputs', inputs), field('summary', summary), field('matched', matched)];
-    let pending = `{\n${before.join(',\n')},\n  "cases": [`;
+    await put(`{\n${before.join(',\n')},\n  "cases": [`);
     let first = true;
     for await (const c of report.cases()) {
-      pending += `${first ? '' : ','}\n    ${indent(JSON.stringify(c, null, 2), '    ')}`;
+      await put(`${first ? '' : ','}\n    ${indent(JSON.stringify(c, null, 2), '    ')}`);
       first = false;
-      if (pending.length >= CHUNK) {
-        await out.write(pending);
-        pending = '';
-      }
     }
-    pending += first ? ']' : '\n  ]';
     const after = Object.entries(rest).map(([k, v]) => field(k, v));
-    await out.write(`${pending},\n${after.join(',\n')}\n}\n`);
-  } finally {
-    await out.close();
-  }
+    await put(`${first ? ']' : '\n  ]'},\n${after.join(',\n')}\n}\n`);
+  });
 }

@@ -1,4 +1,4 @@
-import type { FeeFacts, RateRule } from '../../match/fees.js';
+import type { RateRule } from '../../match/fees.js';
 import type { Db } from '../open.js';
 
 export type NewRateRule = Omit<RateRule, 'id'>;
@@ -6,7 +6,7 @@ export type NewRateRule = Omit<RateRule, 'id'>;
 const COLS = `id, merchant_id AS merchantId, terminal_id AS terminalId, channel, card_type AS cardType, rate_ppm AS ratePpm,
   cap_fen AS capFen, min_fen AS minFen, valid_from AS validFrom`;
 
-/** The rate card, and the fee facts of settlement lines the fee check reads. */
+/** The rate card. (The fee facts of settlement lines are read with the records: repos/match-input.ts.) */
 export function feesRepo(db: Db) {
   const sameKey = `merchant_id = @merchantId AND terminal_id IS @terminalId AND channel IS @channel
     AND card_type IS @cardType AND valid_from = @validFrom`;
@@ -35,12 +35,6 @@ export function feesRepo(db: Db) {
       return db
         .prepare(`SELECT ${COLS} FROM fee_rates ORDER BY merchant_id, terminal_id, channel, card_type, valid_from, id`)
         .all() as RateRule[];
-    },
-    facts(): Map<number, FeeFacts> {
-      const rows = db.prepare('SELECT id, fee_fen AS feeFen, card_type AS cardType FROM settlement_records').all() as Array<
-        FeeFacts & { id: number }
-      >;
-      return new Map(rows.map(({ id, ...f }) => [id, f]));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../open.js';
 import type { FeeFacts } from '../../match/fees.js';
 import type { TerminalRange } from '../../match/partition.js';
-import type { Coverage, MatchSettlement, MatchTerminal, Pass } from '../../match/types.js';
+import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types.js';
 
 // Read as arrays and built here: better-sqlite3's named rows and SQL's strftime() for the time in seconds took
 // more than half of a million-row match (bench/NOTES.md).
@@ -50,7 +50,6 @@ export type LoadedSettlement = MatchSettlement & FeeFacts;
 export interface PairIds {
   terminalId: number;
   settlementId: number;
-  pass: Pass;
 }
 
 /** Everything the match engine reads, one group of terminals at a time. */
@@ -59,7 +58,7 @@ export function matchInputRepo(db: Db) {
   const settlementIn = db.prepare(`${SETTLEMENT} WHERE terminal_id BETWEEN ? AND ? AND NOT ${FLOATING}`).raw();
   const floatingPartners = db.prepare(`${SETTLEMENT} WHERE ${FLOATING} AND id IN
     (SELECT m.settlement_id FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?)`).raw();
-  const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId, m.pass
+  const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
   return {
     /** Records per terminal id, both sides together, in terminal order; floating settlement rows are not counted. */
