@@ -51,8 +51,11 @@ export function luhnSum(digits: string): number {
 }
 
 /**
- * Masks every run of 16 to 19 digits that passes the Luhn check (a card number), and any exact value given.
- * Used on raw source lines before they are stored as evidence or as a rejected row.
+ * Masks every run of digits that is a card number, and any exact value given: a run of 16 to 19 digits that passes
+ * the Luhn check, or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
+ * Other runs stay readable, so merchant ids, RRNs and order numbers still tell a row apart; a Luhn-valid 13-15 digit
+ * id that happens to carry a card prefix is masked too. Used on raw source lines before they are stored as
+ * evidence or as a rejected row.
  */
 export function redactPans(line: string, known: readonly string[] = []): string {
   let out = line;
@@ -64,8 +67,26 @@ export function redactPans(line: string, known: readonly string[] = []): string 
 }
 
 /**
- * `line.replace(/(?<!\d)\d{16,19}(?!\d)/g, …)` masking the Luhn-valid runs, scanned by hand: it runs on every
- * imported line, and the look-behind regex cost more than the rest of the masking together.
+ * Card numbers shorter than 16 digits, by length: Visa 13; Diners 14; Amex and the old JCB 15. Luhn alone would
+ * mask one in ten 13-15 digit ids (15-digit UnionPay merchant ids, order numbers), so the brand must match too.
+ */
+const SHORT_PAN_PREFIXES: ReadonlyMap<number, readonly string[]> = new Map([
+  [13, ['4']],
+  [14, ['30', '36', '38']],
+  [15, ['34', '37', '1800', '2131']],
+]);
+
+/** Whether the digits line[start, start + length) have a card number's length and prefix; Luhn is checked after. */
+function panShaped(line: string, start: number, length: number): boolean {
+  if (length < 13 || length > 19) return false;
+  if (length >= 16) return true;
+  // Checked in place: most such runs are merchant ids on every settlement line, and need no copy to be refused.
+  return SHORT_PAN_PREFIXES.get(length)?.some((p) => line.startsWith(p, start)) ?? false;
+}
+
+/**
+ * `line.replace(/(?<!\d)\d{13,19}(?!\d)/g, …)` masking the card-shaped, Luhn-valid runs, scanned by hand: it runs on
+ * every imported line, and the look-behind regex cost more than the rest of the masking together.
  */
 function maskLuhnRuns(line: string): string {
   let out = '';
@@ -77,7 +98,7 @@ function maskLuhnRuns(line: string): string {
     }
     let end = i + 1;
     while (end < line.length && isDigit(line.charCodeAt(end))) end++;
-    if (end - i >= 16 && end - i <= 19) {
+    if (panShaped(line, i, end - i)) {
       const run = line.slice(i, end);
       if (luhnValid(run)) {
         out += line.slice(copied, i) + maskPan(run);

@@ -151,4 +151,17 @@ describe('terminal journal import', () => {
     expect(dump).not.toMatch(/6225881234567894|6217001234567890125|4111111111111111/);
     expect(dump).toContain('622588******7894');
   });
+
+  /** Regression: only 16-19 digit runs were masked, so an Amex or Diners number typed into a remark was stored in full. */
+  it('masks a 13-15 digit card number in a remark column, and keeps the 15-digit merchant id', async () => {
+    const path = tmp(
+      'j.csv',
+      '商户号,终端号,凭证号,卡号,交易类型,交易金额,交易日期,交易时间,应答码,备注\n' +
+        '898310148160565,10012345,1,6225881234567894,消费,1.00,2026-03-08,10:00:00,00,先刷378282246310005未成功 又刷30569309025904\n',
+    );
+    const db = memoryStore();
+    await importFile(db, { path, cutoff: CUTOFF }, fixedContext);
+    const raw = db.prepare('SELECT raw FROM terminal_records').pluck().get() as string;
+    expect(raw).toBe('898310148160565,10012345,1,622588******7894,消费,1.00,2026-03-08,10:00:00,00,先刷378282*****0005未成功 又刷305693****5904');
+  });
 });

@@ -26,6 +26,41 @@ describe('redactPans', () => {
     expect(redactPans(line)).toBe('898310154110001,214705912345,411111******1111,20260308000000012345');
   });
 
+  /**
+   * Regression: only 16-19 digit runs were masked, so a 13-15 digit Visa, Diners, Amex or old JCB number typed
+   * into a remark column was stored in full.
+   */
+  it.each([
+    ['Visa 13', '4222222222222', '422222***2222'],
+    ['Diners 14 (30)', '30569309025904', '305693****5904'],
+    ['Diners 14 (36)', '36148900647913', '361489****7913'],
+    ['Diners 14 (38)', '38520000023237', '385200****3237'],
+    ['Amex 15 (34)', '341111111111111', '341111*****1111'],
+    ['Amex 15 (37)', '378282246310005', '378282*****0005'],
+    ['JCB 15 (1800)', '180000000000002', '180000*****0002'],
+    ['JCB 15 (2131)', '213100000000001', '213100*****0001'],
+  ])('masks a Luhn-valid %s card number in free text', (_brand, pan, masked) => {
+    expect(luhnValid(pan)).toBe(true);
+    expect(redactPans(`1,退款 卡号${pan}顾客来电,x`)).toBe(`1,退款 卡号${masked}顾客来电,x`);
+  });
+
+  it.each([
+    ['a 15-digit UnionPay merchant id', '898310148160568'],
+    ['a Luhn-valid 15-digit merchant id', '898310148160565'],
+    ['13 digits starting with 4 that fail Luhn', '4222222222223'],
+    ['15 digits starting with 37 that fail Luhn', '378282246310006'],
+    ['15 Luhn-valid digits starting with 4 (no Visa has 15)', '412345678901233'],
+    ['14 Luhn-valid digits starting with 34 (an Amex has 15)', '34123456789015'],
+    ['a Luhn-valid 14-digit order number', '20260308123450'],
+    ['a Luhn-valid 13-digit millisecond time', '1772950000003'],
+  ])('keeps %s readable', (_what, id) => {
+    expect(redactPans(`${id},${id}`)).toBe(`${id},${id}`);
+  });
+
+  it('masks a short card number at either end of the line, next to a longer one', () => {
+    expect(redactPans('4222222222222 4111111111111111 378282246310005')).toBe('422222***2222 411111******1111 378282*****0005');
+  });
+
   it('masks a known card value even when it fails Luhn', () => {
     expect(redactPans('a,6225881234567800,b', ['6225881234567800'])).toBe('a,622588******7800,b');
   });
