@@ -4,6 +4,7 @@ import { CASE_STATUSES, isCaseStatus, type CaseStatus } from '../../domain/case-
 import { CATEGORIES, CATEGORY_LABEL, isCategory, type Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatYuan } from '../../domain/money.js';
+import { beijingTimeMarked } from '../../report/local-time.js';
 import type { ReportRecord } from '../../report/model.js';
 import { DB_HELP, dbPath } from '../options.js';
 import { out } from '../output.js';
@@ -37,7 +38,8 @@ function printDetail(d: CaseDetail): void {
   out(`case ${d.id}`);
   if (c) {
     out(`category: ${c.category} (${CATEGORY_LABEL[c.category]})`);
-    out(`terminal ${c.terminal_id}, merchant ${c.merchant_id ?? 'n/a'}, trace ${c.trace_no ?? 'n/a'}, RRN ${c.rrn ?? 'n/a'}, ${c.txn_time}, amount ${formatYuan(c.amount_fen)}, settle date ${c.settle_date ?? 'n/a'}`);
+    // Transaction times are the files' own, Beijing time already: marked, not converted.
+    out(`terminal ${c.terminal_id}, merchant ${c.merchant_id ?? 'n/a'}, trace ${c.trace_no ?? 'n/a'}, RRN ${c.rrn ?? 'n/a'}, ${c.txn_time} UTC+8, amount ${formatYuan(c.amount_fen)}, settle date ${c.settle_date ?? 'n/a'}`);
     if (c.fee) out(`fee: charged ${formatYuan(c.fee.actual_fen)}, expected ${formatYuan(c.fee.expected_fen)}, difference ${formatYuan(c.fee.diff_fen)}`);
     out(`reason: ${c.reason}`);
     out(`action: ${c.action}`);
@@ -49,10 +51,10 @@ function printDetail(d: CaseDetail): void {
     out('not in the last match (the files imported since resolved it, or changed it); its status and history are kept');
   }
   const s = d.status;
-  out(`status: ${s ? `${s.status} (by ${s.updated_by}, ${s.updated_at})${s.note ? `: ${s.note}` : ''}` : 'open'}`);
+  out(`status: ${s ? `${s.status} (by ${s.updated_by}, ${beijingTimeMarked(s.updated_at)})${s.note ? `: ${s.note}` : ''}` : 'open'}`);
   if (d.history.length) {
     out('history:');
-    for (const h of d.history) out(`  #${h.id} ${h.at} ${h.actor} ${h.action} ${h.details}`);
+    for (const h of d.history) out(`  #${h.id} ${beijingTimeMarked(h.at)} ${h.actor} ${h.action} ${h.details}`);
   }
 }
 
