@@ -52,11 +52,12 @@ export function renderSlipPdf(pages: readonly SlipPage[], opts: PdfOptions): Pro
 
 /**
  * Adds one slip as a page of its own, paper-wide and as tall as its content, to a document that already uses the
- * slip font (useSlipFont): how evidence packs embed the reprinted slip.
+ * slip font (useSlipFont): how evidence packs embed the reprinted slip. `footerRoom` (points) lengthens the page
+ * below the slip, so that a caller's footer never covers what the slip says.
  */
-export function addSlipPage(doc: PDFKit.PDFDocument, lines: readonly SlipLine[], widthMm: SlipWidth): void {
+export function addSlipPage(doc: PDFKit.PDFDocument, lines: readonly SlipLine[], widthMm: SlipWidth, opts: { footerRoom?: number } = {}): void {
   const { ops, height } = place(doc, lines, widthMm);
-  doc.addPage({ size: [widthMm * PT_PER_MM, height], margin: 0 });
+  doc.addPage({ size: [widthMm * PT_PER_MM, height + (opts.footerRoom ?? 0)], margin: 0 });
   for (const op of ops) draw(doc, op);
 }
 

@@ -187,22 +187,32 @@ function records(doc: Doc, p: EvidencePack): void {
   );
 }
 
+/** Room under the reprinted slip for the footer, so the footer never covers the slip; and its side margin. */
+const SLIP_FOOTER_ROOM = 24;
+const SLIP_SIDE = 8;
+
+/**
+ * "N/total" on every page, the slip's too: the acquirer must be able to tell that a pack is whole, and a page that
+ * strays from it must still name its case. Drawn last, over the buffered pages, so that the total is final.
+ */
 function footers(doc: Doc, p: EvidencePack): void {
   const range = doc.bufferedPageRange();
-  const a4 = [];
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    if (doc.page.width === A4[0]) a4.push(i);
-  }
-  a4.forEach((i, n) => {
-    doc.switchToPage(i);
+  for (let n = 1; n <= range.count; n++) {
+    doc.switchToPage(range.start + n - 1);
+    const a4 = doc.page.width === A4[0];
+    const left = a4 ? M : SLIP_SIDE;
+    const width = doc.page.width - 2 * left;
+    const label = `posrecon 争议证据包 / evidence pack · ${p.case.id} · ${n}/${range.count}`;
+    // The slip page is 80 mm wide: the footer shrinks to fit on one line rather than wrap onto a new page.
+    let size: number = SIZE.small;
+    doc.font(FONT_NAME);
+    while (size > 5 && doc.fontSize(size).widthOfString(label) > width) size -= 0.5;
     doc.page.margins.bottom = 0;
     doc
-      .font(FONT_NAME)
-      .fontSize(SIZE.small)
+      .fontSize(size)
       .fillColor(GREY)
-      .text(`posrecon 争议证据包 / evidence pack · ${p.case.id} · ${n + 1}/${a4.length}`, M, A4[1] - 40, { width: WIDTH, align: 'center', lineBreak: false });
-  });
+      .text(label, left, doc.page.height - (a4 ? 40 : SLIP_FOOTER_ROOM - 6), { width, align: 'center', lineBreak: false });
+  }
 }
 
 /**
@@ -232,11 +242,11 @@ export function renderEvidencePdf(p: EvidencePack): Promise<Buffer> {
   cover(doc, p);
   timeline(doc, p);
   records(doc, p);
-  footers(doc, p);
   if (p.slip) {
     doc.font(FONT_NAME);
-    addSlipPage(doc, slipLines(p.slip, 'merchant'), 80);
+    addSlipPage(doc, slipLines(p.slip, 'merchant'), 80, { footerRoom: SLIP_FOOTER_ROOM });
   }
+  footers(doc, p);
   doc.end();
   return done;
 }

@@ -113,6 +113,21 @@ describe('dispute evidence pack', () => {
     expect(has(text, '请查询该笔终端已批准的交易并补入账')).toBe(true);
   });
 
+  /**
+   * Regression: the footers were drawn before the reprinted slip's page was added, and counted the A4 pages only,
+   * so a 5-page pack said "1/4" … "4/4" and its last page, the slip, carried no number and no case id.
+   */
+  it.each(['timeout_but_settled', 'duplicate_charge'] as const)('numbers every page of a %s pack "N/total", the slip page too', async (category) => {
+    const { dir, dbPath } = await prepare();
+    const id = await caseId(dbPath, category);
+    const out = join(dir, 'pack.pdf');
+    await writeEvidence(dbPath, { caseId: id, outFile: out }, ctx);
+    const pages = (await extractPdfText(readFileSync(out))).split(/^# page \d+: .*\n/m).slice(1);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const footers = pages.map((page) => page.trimEnd().split('\n').at(-1));
+    expect(footers).toEqual(pages.map((_, i) => `posrecon 争议证据包 / evidence pack · ${id} · ${i + 1}/${pages.length}`));
+  });
+
   it('refuses an unknown case', async () => {
     const { dir, dbPath } = await prepare();
     await expect(writeEvidence(dbPath, { caseId: 'c_0000000000000000', outFile: join(dir, 'x.pdf') }, ctx)).rejects.toThrow(/no case c_0000000000000000/);
