@@ -1,7 +1,8 @@
 import { UsageError } from '../domain/errors.js';
 import { withStore } from '../store/open.js';
+import { auditRepo } from '../store/repos/audit.js';
 import { merchantsRepo, type MerchantRow } from '../store/repos/merchants.js';
-import type { AppContext } from './context.js';
+import { actorOf, type AppContext } from './context.js';
 
 export interface MerchantSettings {
   merchantId: string;
@@ -35,7 +36,15 @@ function checkId(what: string, id: string): void {
   if (!ID.test(id)) throw new UsageError(`${what} "${id}" is not a ${what} (expected letters and digits, e.g. 898310154110001)`);
 }
 
-/** Adds or updates a merchant in the registry, and assigns terminals to it, in one transaction. */
+/** What the audit log keeps of a merchant: the fields slips print, not the bookkeeping time. */
+function audited(r: MerchantRow): Omit<MerchantRow, 'updated_at'> {
+  return { merchant_id: r.merchant_id, name: r.name, name_en: r.name_en, acquirer: r.acquirer };
+}
+
+/**
+ * Adds or updates a merchant in the registry, and assigns terminals to it, in one transaction with its audit
+ * entry: the names and acquirer end up on reprinted slips and evidence packs, so who changed them must show.
+ */
 export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppContext): Promise<SetMerchantResult> {
   checkId('merchant id', s.merchantId);
   for (const t of s.terminals) checkId('terminal id', t);
@@ -50,19 +59,31 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
       const now = ctx.now().toISOString();
       const optional = (given: string | undefined, stored: string | null | undefined): string | null =>
         given === undefined ? (stored ?? null) : given.trim() || null;
-      repo.upsert({
+      const after: MerchantRow = {
         merchant_id: s.merchantId,
         name,
         name_en: optional(s.nameEn, before?.name_en),
         acquirer: optional(s.acquirer, before?.acquirer),
         updated_at: now,
-      });
+      };
+      repo.upsert(after);
       const moved: SetMerchantResult['moved'] = [];
       for (const t of s.terminals) {
         const was = repo.terminal(t);
         if (was && was.merchant_id !== s.merchantId) moved.push({ terminalId: t, from: was.merchant_id });
         repo.setTerminal(t, s.merchantId, now);
       }
+      auditRepo(db).append({
+        at: now,
+        actor: actorOf(ctx),
+        action: 'merchants.set',
+        details: {
+          merchant: audited(after),
+          replaced: before ? audited(before) : null,
+          terminals: s.terminals,
+          moved: moved.map((m) => ({ terminal_id: m.terminalId, from: m.from })),
+        },
+      });
       const merchant = views(repo.list(), repo.terminals()).find((m) => m.merchantId === s.merchantId);
       if (!merchant) throw new Error(`merchant ${s.merchantId} was not stored`);
       return { merchant, created: !before, moved };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readAuditLog } from '../../src/app/audit-log.js';
 import { listMerchants, setMerchant } from '../../src/app/merchants.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { fixedContext } from '../helpers/store.js';
@@ -38,6 +39,43 @@ describe('merchant registry', () => {
     const r = await setMerchant(db, { merchantId: 'B2', name: 'B', terminals: ['T1'] }, fixedContext);
     expect(r.moved).toEqual([{ terminalId: 'T1', from: 'A1' }]);
     expect((await listMerchants(db)).map((m) => [m.merchantId, m.terminals])).toEqual([['A1', []], ['B2', ['T1']]]);
+  });
+
+  /** Regression: `merchants set` changed the names slips print, and moved terminals, without an audit entry. */
+  it('writes every change to the audit log: who, when, the merchant before and after, the terminals moved', async () => {
+    const db = freshDb();
+    const ctx = { ...fixedContext, user: () => 'alice' };
+    await setMerchant(db, { merchantId: 'A1', name: 'A', terminals: ['T1'] }, ctx);
+    await setMerchant(db, { merchantId: 'B2', name: 'B', acquirer: '银联商务', terminals: ['T1'] }, ctx);
+    await setMerchant(db, { merchantId: 'B2', nameEn: 'Bee', terminals: [] }, ctx);
+    const log = await readAuditLog(db);
+    expect(log.brokenAt).toBeNull();
+    expect(log.entries.map((e) => [e.at, e.actor, e.action, e.case_id])).toEqual([
+      ['2026-03-10T08:00:00.000Z', 'alice', 'merchants.set', null],
+      ['2026-03-10T08:00:00.000Z', 'alice', 'merchants.set', null],
+      ['2026-03-10T08:00:00.000Z', 'alice', 'merchants.set', null],
+    ]);
+    expect(log.entries.map((e) => JSON.parse(e.details) as unknown)).toEqual([
+      { merchant: { merchant_id: 'A1', name: 'A', name_en: null, acquirer: null }, replaced: null, terminals: ['T1'], moved: [] },
+      {
+        merchant: { merchant_id: 'B2', name: 'B', name_en: null, acquirer: '银联商务' },
+        replaced: null,
+        terminals: ['T1'],
+        moved: [{ terminal_id: 'T1', from: 'A1' }],
+      },
+      {
+        merchant: { merchant_id: 'B2', name: 'B', name_en: 'Bee', acquirer: '银联商务' },
+        replaced: { merchant_id: 'B2', name: 'B', name_en: null, acquirer: '银联商务' },
+        terminals: [],
+        moved: [],
+      },
+    ]);
+  });
+
+  it('writes no audit entry for a refused change', async () => {
+    const db = freshDb();
+    await expect(setMerchant(db, { merchantId: 'A1', terminals: ['T1'] }, fixedContext)).rejects.toBeInstanceOf(UsageError);
+    expect((await readAuditLog(db)).entries).toEqual([]);
   });
 
   it.each([

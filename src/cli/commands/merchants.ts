@@ -16,7 +16,7 @@ export function registerMerchants(program: Command, state: CliState): void {
   const merchants = program.command('merchants').description('the merchant registry: names and acquirers printed on slips');
   merchants
     .command('set <merchant-id>')
-    .description('add or change a merchant (商户号), and assign terminals to it')
+    .description('add or change a merchant (商户号), and assign terminals to it; the change goes into the audit log')
     .option('--name <name>', 'registered name, as on the slip (商户名称); required for a new merchant')
     .option('--name-en <name>', 'English name ("" clears it)')
     .option('--acquirer <name>', 'acquirer printed as 收单行, e.g. 银联商务 ("" clears it)')
