@@ -1,6 +1,6 @@
 /**
  * What each response code (field 39) means and what the merchant should do about it, in Chinese and English
- * (domain.md §3.2, policy groups from §12.5). Used by terminal health and evidence packs.
+ * (domain.md §3.2, policy groups from §12.5). Used by import (APPROVED_CODES), terminal health and evidence packs.
  */
 export interface ResponseAdvice {
   code: string;
@@ -100,6 +100,12 @@ const ROWS: readonly Row[] = [
   ['A6', 'approved', '有缺陷的成功', 'approved with remark', '视为成功，保留凭条', 'treat as approved; keep the slip'],
   ['A7', 'retry', '拒绝,交换中心异常', 'switch fault', RETRY_ZH, RETRY_EN],
 ];
+
+/**
+ * The codes a CUPS terminal treats as success (domain.md §3.1), taken from the table so that what decides a
+ * journal row's status on import and what the reports say about its code cannot disagree.
+ */
+export const APPROVED_CODES: ReadonlySet<string> = new Set(ROWS.filter(([, group]) => group === 'approved').map(([code]) => code));
 
 const BY_CODE = new Map(
   ROWS.map(([code, group, meaningZh, meaningEn, actionZh, actionEn]) => [code, { code, group, meaningZh, meaningEn, actionZh, actionEn }]),

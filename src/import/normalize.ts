@@ -2,7 +2,7 @@ import { addDays, parseDate, parseDateTime, parseTime, type IsoDate, type IsoTim
 import { parseFen, parseYuan, type Fen, type ParseResult } from '../domain/money.js';
 import { maskCard } from '../domain/pan.js';
 import type { SettlementRecord, Side, TerminalRecord, TxnFields } from '../domain/record.js';
-import { APPROVED_CODES } from '../domain/response-codes.js';
+import { APPROVED_CODES } from '../domain/response-actions.js';
 import { directionOf, lookupStatus, lookupTxnType, type TxnStatus, type TxnType } from '../domain/txn.js';
 import type { FieldMap } from './fields.js';
 import { memo } from './memo.js';
