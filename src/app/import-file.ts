@@ -54,11 +54,10 @@ export type ImportResult =
  */
 const IMPORT_CACHE_KIB = 32 * 1024;
 
-async function checkReadable(path: string): Promise<number> {
+async function checkReadable(path: string): Promise<void> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new InputError(`${path}: not a file`);
-    return s.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -70,7 +69,7 @@ async function checkReadable(path: string): Promise<number> {
  * same side) changes nothing. Each row is imported, rejected with its reason, or skipped with its reason.
  */
 export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): Promise<ImportResult> {
-  const size = await checkReadable(opts.path);
+  await checkReadable(opts.path);
   const sha256 = await sha256File(opts.path);
   const profile = opts.profile === undefined ? undefined : await loadProfile(opts.profile);
   const source = await resolveSource(opts.path, {
@@ -106,7 +105,6 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
     const messages = rowSource(source, {
       read: { path: opts.path, side: source.side, ...(opts.year === undefined ? {} : { year: opts.year }) },
       rows: { fileId, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
-      bytes: size,
     });
     const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(db, fileId, messages, opts.path, ctx);
     // A file whose every row came before a header that never appeared is not this format at all (a --format

@@ -26,7 +26,7 @@ function waitForRoom(sent: number): void {
 try {
   const adapter = ADAPTERS.find((a) => a.format === job.format);
   if (!adapter) throw new Error(`import worker: no adapter for format ${job.format}`);
-  const input = await openInput(job.path, job.encoding);
+  const input = await openInput(job.path, job.encodings);
   let sent = 0;
   for await (const m of rowMessages(adapter, input, job.read, job.rows)) {
     if (m.kind === 'rows') waitForRoom(sent++);

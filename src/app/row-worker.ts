@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Encoding } from '../import/decode.js';
+import type { EncodingChoice } from '../import/source-input.js';
 import type { ReadContext } from '../import/types.js';
 import type { RowOptions } from './row-batches.js';
 import type { RowMessage } from './row-messages.js';
@@ -11,7 +11,8 @@ import { rebuild, type SentError } from './thread-errors.js';
 export interface WorkerJob {
   path: string;
   format: string;
-  encoding: { encoding: Encoding; why: string };
+  /** Each part's encoding as the main thread decided it, so that the worker does not decide again. */
+  encodings: EncodingChoice[];
   read: ReadContext;
   rows: RowOptions;
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeChunks, detectEncodingOf, ENCODING_SAMPLE_BYTES, type Encoding } from './decode.js';
 import type { SamplePart, SourceSample } from './types.js';
@@ -14,6 +14,8 @@ export interface SourcePart {
   encoding: Encoding;
   /** Why this encoding, for the console. */
   encodingWhy: string;
+  /** Bytes of content: a zip entry's uncompressed size. */
+  size: number;
   bytes(): AsyncIterable<Buffer>;
   text(): AsyncIterable<string>;
 }
@@ -48,33 +50,44 @@ async function fileHead(path: string, max: number): Promise<Buffer> {
   }
 }
 
-function part(name: string, bytes: () => AsyncIterable<Buffer>, enc: { encoding: Encoding; why: string }, label: string): SourcePart {
+function part(name: string, size: number, bytes: () => AsyncIterable<Buffer>, enc: { encoding: Encoding; why: string }, label: string): SourcePart {
   return {
     name,
     encoding: enc.encoding,
     encodingWhy: enc.why,
+    size,
     bytes,
     text: () => decodeChunks(bytes(), enc.encoding, label),
   };
 }
 
+export interface EncodingChoice {
+  encoding: Encoding;
+  why: string;
+}
+
 /**
  * Opens a file for reading: a zip becomes its entries, anything else one part. Each part's encoding is
- * detected from its own first megabyte, unless `forced`.
+ * detected from its own first megabyte, unless `forced`: one encoding for every part, or one per part in order
+ * (as decided by an earlier opening of the same file, which the import worker repeats).
  */
-export async function openInput(path: string, forced?: { encoding: Encoding; why: string }): Promise<SourceInput> {
+export async function openInput(path: string, forced?: EncodingChoice | readonly EncodingChoice[]): Promise<SourceInput> {
   const first = await fileHead(path, ENCODING_SAMPLE_BYTES);
-  const encodingOf = (buf: Buffer, truncated: boolean) =>
-    forced ?? detectEncodingOf(buf, truncated);
+  let index = 0;
+  const encodingOf = (buf: Buffer, truncated: boolean): EncodingChoice => {
+    const given = forced === undefined || 'encoding' in forced ? forced : forced[index++];
+    return given ?? detectEncodingOf(buf, truncated);
+  };
   if (!looksLikeZip(first)) {
     const bytes = () => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
-    return { path, archive: false, parts: [part(basename(path), bytes, encodingOf(first, first.length === ENCODING_SAMPLE_BYTES), path)] };
+    const size = (await stat(path)).size;
+    return { path, archive: false, parts: [part(basename(path), size, bytes, encodingOf(first, first.length === ENCODING_SAMPLE_BYTES), path)] };
   }
   const parts: SourcePart[] = [];
   for (const e of await listZip(path)) {
     const bytes = () => zipEntryBytes(path, e.index);
     const h = await head(bytes(), ENCODING_SAMPLE_BYTES);
-    parts.push(part(e.name, bytes, encodingOf(h.buf, h.truncated), `${path}!${e.name}`));
+    parts.push(part(e.name, e.size, bytes, encodingOf(h.buf, h.truncated), `${path}!${e.name}`));
   }
   return { path, archive: true, parts };
 }
