@@ -3,6 +3,7 @@ import type { ImportResult } from '../app/import-file.js';
 import type { MatchResult } from '../app/run-match.js';
 import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES, type Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
+import { beijingTimeMarked } from '../report/local-time.js';
 import { printImportChecks } from './import-checks.js';
 
 /** stdout carries results; stderr carries diagnostics and progress. */
@@ -18,7 +19,7 @@ export function showPath(p: string): string {
 
 export function printImport(r: ImportResult): void {
   if (r.status === 'already-imported') {
-    out(`${r.path}: already imported as file #${r.previous.id} on ${r.previous.imported_at} (sha256 ${r.sha256.slice(0, 12)}…); nothing changed`);
+    out(`${r.path}: already imported as file #${r.previous.id} on ${beijingTimeMarked(r.previous.imported_at)} (sha256 ${r.sha256.slice(0, 12)}…); nothing changed`);
     return;
   }
   const c = r.counts;

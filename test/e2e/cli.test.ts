@@ -44,7 +44,7 @@ describe('posrecon CLI', () => {
     const db = join(tmpDir(), 'x.db');
     expect(posrecon(['import', '--db', db, journal, settlement]).code).toBe(0);
     const again = posrecon(['import', '--db', db, journal]);
-    expect(again.stdout).toMatch(/already imported as file #1 .*nothing changed/);
+    expect(again.stdout).toMatch(/already imported as file #1 on \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\+8 .*nothing changed/);
     const m = posrecon(['match', '--db', db]);
     expect(m.code).toBe(0);
     expect(m.stdout).toContain('matched 13 pairs of 20 terminal and 15 settlement records');
