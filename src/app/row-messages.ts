@@ -5,8 +5,12 @@ import { RowBatcher, type RowBatch, type RowOptions, type RowsOutcome } from './
 /** What an import's reader hands the writer: batches of rows to store, then the file's outcome. */
 export type RowMessage = { kind: 'rows'; batch: RowBatch } | { kind: 'done'; outcome: RowsOutcome };
 
-/** Rows per batch: big enough that a batch costs one message, small enough to keep memory flat. */
-const BATCH_ROWS = 1000;
+/**
+ * Rows per batch: big enough that a message costs little against its rows, small enough that a young-generation
+ * collection finds few of them alive. The batch being filled survives every scavenge it lives through; at 1,000
+ * rows a quarter of the worker's time went to copying it (measured at 1M rows: 11.3–12.5 s, at 200 9.5–10.1 s).
+ */
+const BATCH_ROWS = 200;
 
 /** Reads a file through its adapter and turns its rows into batches; runs in the import worker or in process. */
 export async function* rowMessages(adapter: SourceAdapter, input: SourceInput, read: ReadContext, opts: RowOptions): AsyncGenerator<RowMessage> {

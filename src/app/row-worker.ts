@@ -19,8 +19,8 @@ export interface WorkerJob {
 
 export type WorkerReply = RowMessage | { kind: 'error'; error: SentError };
 
-/** Batches the worker may run ahead of the inserts: bounds memory when reading outpaces SQLite. */
-export const MAX_AHEAD = 8;
+/** Batches the worker may run ahead of the inserts (8,000 rows): bounds memory when reading outpaces SQLite. */
+export const MAX_AHEAD = 40;
 
 /** Compiled, the worker sits next to this module; run from TypeScript sources (the tests) there is none. */
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);

@@ -60,8 +60,9 @@ export function luhnSum(digits: string): number {
 export function redactPans(line: string, known: readonly string[] = []): string {
   let out = line;
   for (const value of known) {
+    if (!out.includes(value)) continue;
     const compact = value.replace(/[\s-]/g, '');
-    if (/^\d{12,19}$/.test(compact)) out = out.split(value).join(maskPan(compact));
+    if (/^\d{12,19}$/.test(compact)) out = out.replaceAll(value, maskPan(compact));
   }
   return maskLuhnRuns(out);
 }
@@ -81,7 +82,8 @@ function panShaped(line: string, start: number, length: number): boolean {
   if (length < 13 || length > 19) return false;
   if (length >= 16) return true;
   // Checked in place: most such runs are merchant ids on every settlement line, and need no copy to be refused.
-  return SHORT_PAN_PREFIXES.get(length)?.some((p) => line.startsWith(p, start)) ?? false;
+  for (const prefix of SHORT_PAN_PREFIXES.get(length) ?? []) if (line.startsWith(prefix, start)) return true;
+  return false;
 }
 
 /**
