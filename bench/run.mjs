@@ -69,7 +69,7 @@ function generate(dir, perDay, extra = []) {
   execFileSync(process.execPath, ['bin/posrecon.js', ...args], { stdio: 'ignore' });
 }
 
-/** bench/slips.mjs renders 1,000 slips in-process; its summary lines go into the table. */
+/** bench/slips.mjs renders 1,000 slips through the CLI, each mode in its own process; its summary lines go into the table. */
 function slipsBench() {
   const text = execFileSync(process.execPath, ['bench/slips.mjs', '1000'], { encoding: 'utf8' });
   return text.trim().split('\n');

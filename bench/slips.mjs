@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderSlips } from '../dist/app/render-slips.js';
 
 const N = Number(process.argv[2] ?? 1000);
 const root = join(import.meta.dirname, '..');
@@ -35,24 +34,25 @@ writeFileSync(join(dir, 'settlement.csv'), `${settlement.join('\n')}\n`);
 const run = spawnSync(process.execPath, [join(root, 'bin/posrecon.js'), 'run', '--terminal', 'journal.csv', '--settlement', 'settlement.csv', '--out', 'out'], { cwd: dir, encoding: 'utf8' });
 if (run.status !== 0) throw new Error(`posrecon run failed:\n${run.stderr}`);
 
-const ctx = { now: () => new Date('2026-03-10T08:00:00Z') };
-const base = { dbPath: join(dir, 'out/posrecon.db'), selector: { allSettled: true }, copies: ['merchant'], widthMm: 80 };
+const db = join(dir, 'out/posrecon.db');
 const size = (d) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
 
+// Each mode is the CLI in a process of its own, as users run it, so each peak memory is its own.
 const results = [];
 for (const oneFile of [false, true]) {
   const outDir = join(dir, oneFile ? 'one' : 'many');
-  const t0 = performance.now();
-  const r = await renderSlips({ ...base, outDir, oneFile }, ctx);
-  const ms = performance.now() - t0;
-  if (r.slips.length !== N) throw new Error(`expected ${N} slips, got ${r.slips.length}`);
-  results.push({ oneFile, ms, files: r.files.length, bytes: size(outDir) });
+  const args = ['slips', '--db', db, '--all-settled', '--out', outDir, '--reprinted-at', '2026-03-10 16:00', ...(oneFile ? ['--one-file'] : [])];
+  const r = spawnSync(process.execPath, [join(root, 'bench/measure.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+  if (m.code !== 0) throw new Error(`posrecon ${args.join(' ')} failed:\n${r.stderr}`);
+  const files = readdirSync(outDir).length;
+  if (files !== (oneFile ? 1 : N)) throw new Error(`expected ${oneFile ? 1 : N} PDF files, got ${files}`);
+  results.push({ oneFile, ms: m.ms, files, bytes: size(outDir), peakMb: m.maxRssKb / 1024 });
 }
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`posrecon slips benchmark: ${N} slips, 80 mm, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
 for (const r of results) {
   const what = r.oneFile ? `one ${N}-page PDF` : `${r.files} one-slip PDFs`;
-  console.log(`  ${what.padEnd(22)} ${(r.ms / 1000).toFixed(2)} s  (${(r.ms / N).toFixed(1)} ms per slip, ${(r.bytes / 1e6).toFixed(1)} MB)`);
+  console.log(`  ${what.padEnd(22)} ${(r.ms / 1000).toFixed(2)} s  (${(r.ms / N).toFixed(1)} ms per slip, ${(r.bytes / 1e6).toFixed(1)} MB, peak RSS ${r.peakMb.toFixed(0)} MB)`);
 }
-console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
