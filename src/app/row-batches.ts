@@ -77,10 +77,12 @@ export class RowBatcher {
   add(row: SourceRow): void {
     this.counts.read++;
     this.size++;
-    // The card column's value is masked wherever it appears in the line; any other Luhn-valid run too.
+    // The card column's value is masked wherever it appears in the line; any other card-shaped Luhn-valid run too.
+    // Personal values go first: an ID number that also looks like a card would otherwise be card-masked (six and
+    // four digits shown) and then no longer found to be masked as personal data (first and last only).
     const fields = row.kind === 'fields' ? row : undefined;
     const card = fields?.fields.card_no;
-    const raw = maskValues(redactPans(removeSecrets(row.raw, fields?.secrets), card ? [card] : NONE), fields?.sensitive);
+    const raw = redactPans(maskValues(removeSecrets(row.raw, fields?.secrets), fields?.sensitive), card ? [card] : NONE);
     if (row.kind !== 'fields') {
       if (row.kind === 'skip' && row.control) this.ledger.addStatement(row.control);
       this.unimported(row, row.kind, row.reason, raw);
