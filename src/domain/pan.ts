@@ -67,14 +67,19 @@ export function redactPans(line: string, known: readonly string[] = []): string 
   return maskLuhnRuns(out);
 }
 
+/** Maestro's IINs: its cards run from 12 to 19 digits. */
+const MAESTRO = ['5018', '5020', '5038', '5893', '6304', '6759', '6761', '6762', '6763'];
+
 /**
- * Card numbers shorter than 16 digits, by length: Visa 13; Diners 14; Amex and the old JCB 15. Luhn alone would
- * mask one in ten 13-15 digit ids (15-digit UnionPay merchant ids, order numbers), so the brand must match too.
+ * Card numbers shorter than 16 digits, by length: Visa 13; Diners 14; Amex and the old JCB 15; Maestro 13-15. Luhn
+ * alone would mask one in ten 13-15 digit ids (15-digit UnionPay merchant ids, order numbers), so the brand must
+ * match too. Not covered in free text: a number written in groups ("3782 822463 10005"); the card column's own
+ * value is masked however it is written.
  */
 const SHORT_PAN_PREFIXES: ReadonlyMap<number, readonly string[]> = new Map([
-  [13, ['4']],
-  [14, ['30', '36', '38']],
-  [15, ['34', '37', '1800', '2131']],
+  [13, ['4', ...MAESTRO]],
+  [14, ['30', '36', '38', '39', ...MAESTRO]],
+  [15, ['34', '37', '1800', '2131', ...MAESTRO]],
 ]);
 
 /** Whether the digits line[start, start + length) have a card number's length and prefix; Luhn is checked after. */
