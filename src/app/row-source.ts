@@ -17,21 +17,31 @@ export interface RowSourceOptions {
 }
 
 /**
- * The rows of a resolved file, as batches ready to insert: prepared in a worker thread when that pays (a large
- * file or zip of a built-in text format), else in process. Both run the same code (rowMessages), so they store the same.
+ * Whether a resolved file is worth a worker thread: enough content (a zip's entries counted uncompressed), and an
+ * adapter the worker can find by name, since it re-opens the file by path (a --profile's adapter is built from the
+ * profile file). A workbook stays in process: exceljs needs more than the worker's capped heap.
+ */
+export function worthAWorker(source: Resolved): boolean {
+  const parts = source.input.parts;
+  return (
+    parts.length > 0 &&
+    ADAPTERS.includes(source.adapter) &&
+    source.adapter.format !== 'xlsx' &&
+    parts.reduce((n, p) => n + p.size, 0) >= WORKER_MIN_BYTES
+  );
+}
+
+/**
+ * The rows of a resolved file, as batches ready to insert: prepared in a worker thread when that pays, else in
+ * process. Both run the same code (rowMessages), so they store the same.
  */
 export function rowSource(source: Resolved, opts: RowSourceOptions): AsyncIterable<RowMessage> {
-  const parts = source.input.parts;
-  // The worker re-opens the file by path (a zip too), so it needs an adapter it can find by name (a --profile's
-  // adapter is built from the profile file); the parts' encodings are passed on as decided here. A workbook stays
-  // in process: exceljs needs more than the worker's capped heap.
-  const inWorker =
-    parts.length > 0 && ADAPTERS.includes(source.adapter) && source.adapter.format !== 'xlsx' && parts.reduce((n, p) => n + p.size, 0) >= WORKER_MIN_BYTES && workerAvailable();
-  if (!inWorker) return rowMessages(source.adapter, source.input, opts.read, opts.rows);
+  if (!worthAWorker(source) || !workerAvailable()) return rowMessages(source.adapter, source.input, opts.read, opts.rows);
   return workerMessages({
     path: source.input.path,
     format: source.adapter.format,
-    encodings: parts.map((p) => ({ encoding: p.encoding, why: p.encodingWhy })),
+    // Each part's encoding as decided here, so that the worker does not decide again.
+    encodings: source.input.parts.map((p) => ({ encoding: p.encoding, why: p.encodingWhy })),
     read: opts.read,
     rows: opts.rows,
   });
