@@ -54,7 +54,8 @@ export function luhnSum(digits: string): number {
  * Masks every run of digits that is a card number, and any exact value given: a run of 16 to 19 digits that passes
  * the Luhn check, or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
  * Other runs stay readable, so merchant ids, RRNs and order numbers still tell a row apart; a Luhn-valid 13-15 digit
- * id that happens to carry a card prefix is masked too. Used on raw source lines before they are stored as
+ * id that happens to carry a card prefix is masked too; so is a card number written in the usual groups
+ * (maskGroupedPans). Used on raw source lines before they are stored as
  * evidence or as a rejected row.
  */
 export function redactPans(line: string, known: readonly string[] = []): string {
@@ -67,14 +68,30 @@ export function redactPans(line: string, known: readonly string[] = []): string 
   return maskLuhnRuns(out);
 }
 
+/**
+ * A card number as people write it: 4-4-4-4 (and a group of 3 for 19 digits), Amex 4-6-5, Diners 4-6-4, by spaces
+ * or hyphens, the same between every group. Only these layouts: digit groups in general would join a fixed-width
+ * record's neighbouring fields (a ZM trace number and its time) into false card numbers.
+ */
+const GROUPED = /(?<!\d)(?:\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\d])(?![ -]\d)/g;
+
+function maskGroupedPans(line: string): string {
+  return line.replace(GROUPED, (written) => {
+    const digits = written.replace(/[ -]/g, '');
+    if (!panShaped(digits, 0, digits.length) || !luhnValid(digits)) return written;
+    const masked = maskPan(digits);
+    let at = 0;
+    return written.replace(/\d+/g, (group) => masked.slice(at, (at += group.length)));
+  });
+}
+
 /** Maestro's IINs: its cards run from 12 to 19 digits. */
 const MAESTRO = ['5018', '5020', '5038', '5893', '6304', '6759', '6761', '6762', '6763'];
 
 /**
  * Card numbers shorter than 16 digits, by length: Visa 13; Diners 14; Amex and the old JCB 15; Maestro 13-15. Luhn
  * alone would mask one in ten 13-15 digit ids (15-digit UnionPay merchant ids, order numbers), so the brand must
- * match too. Not covered in free text: a number written in groups ("3782 822463 10005"); the card column's own
- * value is masked however it is written.
+ * match too.
  */
 const SHORT_PAN_PREFIXES: ReadonlyMap<number, readonly string[]> = new Map([
   [13, ['4', ...MAESTRO]],
@@ -87,17 +104,32 @@ function panShaped(line: string, start: number, length: number): boolean {
   if (length < 13 || length > 19) return false;
   if (length >= 16) return true;
   // Checked in place: most such runs are merchant ids on every settlement line, and need no copy to be refused.
-  for (const prefix of SHORT_PAN_PREFIXES.get(length) ?? []) if (line.startsWith(prefix, start)) return true;
+  for (const prefix of BY_LENGTH_AND_DIGIT.get(length * 10 + line.charCodeAt(start) - 48) ?? []) if (line.startsWith(prefix, start)) return true;
   return false;
 }
 
+/** SHORT_PAN_PREFIXES keyed by length × 10 + first digit: a merchant id starting 8 meets no prefix at all. */
+const BY_LENGTH_AND_DIGIT: ReadonlyMap<number, readonly string[]> = (() => {
+  const map = new Map<number, string[]>();
+  for (const [length, prefixes] of SHORT_PAN_PREFIXES) {
+    for (const p of prefixes) {
+      const key = length * 10 + p.charCodeAt(0) - 48;
+      map.set(key, [...(map.get(key) ?? []), p]);
+    }
+  }
+  return map;
+})();
+
 /**
  * `line.replace(/(?<!\d)\d{13,19}(?!\d)/g, …)` masking the card-shaped, Luhn-valid runs, scanned by hand: it runs on
- * every imported line, and the look-behind regex cost more than the rest of the masking together.
+ * every imported line, and the look-behind regex cost more than the rest of the masking together. The same scan
+ * notices 4 digits, a separator and 4 more digits (not a date's 2026-03), the start of a grouped card number: only
+ * such a line goes through maskGroupedPans (a regex test of every line for it doubled the time of this function).
  */
 function maskLuhnRuns(line: string): string {
   let out = '';
   let copied = 0;
+  let grouped = false;
   for (let i = 0; i < line.length; ) {
     if (!isDigit(line.charCodeAt(i))) {
       i++;
@@ -111,10 +143,21 @@ function maskLuhnRuns(line: string): string {
         out += line.slice(copied, i) + maskPan(run);
         copied = end;
       }
+    } else if (end - i === 4 && isSeparator(line.charCodeAt(end)) && fourDigitsAt(line, end + 1)) {
+      grouped = true;
     }
     i = end;
   }
-  return copied === 0 ? line : out + line.slice(copied);
+  const masked = copied === 0 ? line : out + line.slice(copied);
+  return grouped ? maskGroupedPans(masked) : masked;
+}
+
+function fourDigitsAt(line: string, at: number): boolean {
+  return isDigit(line.charCodeAt(at)) && isDigit(line.charCodeAt(at + 1)) && isDigit(line.charCodeAt(at + 2)) && isDigit(line.charCodeAt(at + 3));
+}
+
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 45;
 }
 
 function isDigit(code: number): boolean {

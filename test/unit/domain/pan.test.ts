@@ -67,4 +67,24 @@ describe('redactPans', () => {
   it('masks a known card value even when it fails Luhn', () => {
     expect(redactPans('a,6225881234567800,b', ['6225881234567800'])).toBe('a,622588******7800,b');
   });
+
+  it.each([
+    ['4-4-4-4 by spaces', '退款 4111 1111 1111 1111 已办', '退款 4111 11** **** 1111 已办'],
+    ['4-4-4-4 by hyphens', 'card 4111-1111-1111-1111.', 'card 4111-11**-****-1111.'],
+    ['Amex 4-6-5', '卡号 3782 822463 10005', '卡号 3782 82**** *0005'],
+    ['Diners 4-6-4', '3056 930902 5904', '3056 93**** 5904'],
+    ['19 digits 4-4-4-4-3', '6222 0202 0000 0000 006,x', '6222 02** **** ***0 006,x'],
+  ])('masks a card number written in groups, %s, keeping its layout', (_layout, line, masked) => {
+    expect(redactPans(line)).toBe(masked);
+  });
+
+  it.each([
+    ['groups that fail Luhn', 'order 2026 0308 1234 5671'],
+    ['a date and time', '2026-03-08 08:01:44,1234 5678'],
+    ['separators that differ', '4111 1111-1111 1111'],
+    ['five groups of four (20 digits)', '4111 1111 1111 1111 1111'],
+    ['fixed-width fields that join into 16 digits', 'S56 123456 0308081532 x'],
+  ])('keeps %s readable', (_what, line) => {
+    expect(redactPans(line)).toBe(line);
+  });
 });
