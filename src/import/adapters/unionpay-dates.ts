@@ -1,3 +1,5 @@
+import { memo } from '../memo.js';
+
 /** The clearing day a UnionPay file belongs to, and the year its MMDDhhmmss times are read in. */
 export interface ClearingDay {
   /** YYYY-MM-DD, or null when only --year is known. */
@@ -30,6 +32,18 @@ export function yearFor(date: string, forced: number | undefined): number {
  * before, and the other way round: transactions are never more than a few days from their clearing day.
  */
 export function dateOfMmdd(mmdd: string, day: ClearingDay): string | null {
+  let dated = byDay.get(day);
+  if (!dated) {
+    dated = memo((text) => readMmdd(text, day));
+    byDay.set(day, dated);
+  }
+  return dated(mmdd);
+}
+
+/** A file's records fall on a few days: each MMDD is read once per clearing day, not once per record. */
+const byDay = new WeakMap<ClearingDay, (mmdd: string) => string | null>();
+
+function readMmdd(mmdd: string, day: ClearingDay): string | null {
   const m = /^(\d{2})(\d{2})$/.exec(mmdd);
   if (!m) return null;
   const month = Number(m[1]);
