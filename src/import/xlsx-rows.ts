@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.js';
+import { requireExceljsPatch } from './exceljs-patch.js';
 
 /** One physical row of a sheet, every cell as text. */
 export interface SheetRow {
@@ -51,6 +52,7 @@ function cellText(v: unknown): { text: string; numeric: boolean } {
  * row up to the last is accounted for.
  */
 export async function* xlsxRows(path: string, want?: string | number): AsyncGenerator<SheetRow> {
+  await requireExceljsPatch();
   // Loaded when a workbook is read: exceljs takes ~300 ms to load, which every CSV import (and the import worker) paid.
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
