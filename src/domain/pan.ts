@@ -55,8 +55,7 @@ export function luhnSum(digits: string): number {
  * the Luhn check, or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
  * Other runs stay readable, so merchant ids, RRNs and order numbers still tell a row apart; a Luhn-valid 13-15 digit
  * id that happens to carry a card prefix is masked too; so is a card number written in the usual groups
- * (maskGroupedPans). Used on raw source lines before they are stored as
- * evidence or as a rejected row.
+ * (maskGroupedPans). Used on raw source lines before they are stored as evidence or as a rejected row.
  */
 export function redactPans(line: string, known: readonly string[] = []): string {
   let out = line;
@@ -135,8 +134,7 @@ function maskLuhnRuns(line: string): string {
       i++;
       continue;
     }
-    let end = i + 1;
-    while (end < line.length && isDigit(line.charCodeAt(end))) end++;
+    const end = i + runLength(line, i);
     if (panShaped(line, i, end - i)) {
       const run = line.slice(i, end);
       if (luhnValid(run)) {
@@ -155,6 +153,7 @@ function maskLuhnRuns(line: string): string {
 /** The second group of a grouped card number: 4 digits (4-4-4-4), or 6 (Amex 4-6-5, Diners 4-6-4). */
 const SECOND_GROUP: ReadonlySet<number> = new Set([4, 6]);
 
+/** Digits from `at` on (0 where there is none). */
 function runLength(line: string, at: number): number {
   let end = at;
   while (end < line.length && isDigit(line.charCodeAt(end))) end++;
