@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EncodingChoice } from '../import/source-input.js';
+import type { EncodingChoice } from '../import/decode.js';
 import type { ReadContext } from '../import/types.js';
 import type { RowOptions } from './row-batches.js';
 import type { RowMessage } from './row-messages.js';

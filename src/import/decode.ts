@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { InputError } from '../domain/errors.js';
 
 export type Encoding = 'utf-8' | 'gb18030';
@@ -20,25 +19,21 @@ export function parseEncoding(name: string): Encoding {
   return e;
 }
 
-const SAMPLE_BYTES = 1 << 20;
+/** How much of a file (or zip entry) its encoding is judged on. */
+export const ENCODING_SAMPLE_BYTES = 1 << 20;
 
-/**
- * UTF-8 when the file starts with a BOM or its first megabyte is valid UTF-8; GB18030 otherwise.
- * Valid UTF-8 is very unlikely to be accidental for Chinese text, so the test is one-sided and safe.
- */
-export async function detectEncoding(path: string): Promise<{ encoding: Encoding; why: string }> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SAMPLE_BYTES, 0);
-    return detectEncodingOf(buf.subarray(0, bytesRead), bytesRead === SAMPLE_BYTES);
-  } finally {
-    await fh.close();
-  }
+/** An encoding and why it was chosen, for the console. */
+export interface EncodingChoice {
+  encoding: Encoding;
+  why: string;
 }
 
-/** The same rule on bytes already read; `truncated` when the sample stops before the end of the data. */
-export function detectEncodingOf(sample: Buffer, truncated: boolean): { encoding: Encoding; why: string } {
+/**
+ * UTF-8 when the data starts with a BOM or its first megabyte is valid UTF-8; GB18030 otherwise. Valid UTF-8 is very
+ * unlikely to be accidental for Chinese text, so the test is one-sided and safe. `truncated` when the sample stops
+ * before the end of the data.
+ */
+export function detectEncodingOf(sample: Buffer, truncated: boolean): EncodingChoice {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', why: 'UTF-8 byte-order mark' };
   // A sample cut mid-character must not count against UTF-8: drop up to 3 trailing bytes of an incomplete sequence.
   const end = truncated ? completeUtf8End(sample) : sample.length;
@@ -50,7 +45,6 @@ export function detectEncodingOf(sample: Buffer, truncated: boolean): { encoding
   }
 }
 
-export const ENCODING_SAMPLE_BYTES = SAMPLE_BYTES;
 
 function completeUtf8End(buf: Buffer): number {
   for (let back = 1; back <= 3 && back <= buf.length; back++) {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeChunks, detectEncodingOf, ENCODING_SAMPLE_BYTES, type Encoding } from './decode.js';
+import { decodeChunks, detectEncodingOf, ENCODING_SAMPLE_BYTES, type Encoding, type EncodingChoice } from './decode.js';
 import type { SamplePart, SourceSample } from './types.js';
 import { listZip, looksLikeZip, zipEntryBytes } from './zip.js';
 
@@ -39,18 +39,19 @@ async function head(bytes: AsyncIterable<Buffer>, max: number): Promise<{ buf: B
   return { buf: all.subarray(0, max), truncated: all.length >= max };
 }
 
-async function fileHead(path: string, max: number): Promise<Buffer> {
+/** The first `max` bytes of a file, and its size, from one opening. */
+async function fileHead(path: string, max: number): Promise<{ head: Buffer; size: number }> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(max);
     const { bytesRead } = await fh.read(buf, 0, max, 0);
-    return buf.subarray(0, bytesRead);
+    return { head: buf.subarray(0, bytesRead), size: (await fh.stat()).size };
   } finally {
     await fh.close();
   }
 }
 
-function part(name: string, size: number, bytes: () => AsyncIterable<Buffer>, enc: { encoding: Encoding; why: string }, label: string): SourcePart {
+function part(name: string, size: number, bytes: () => AsyncIterable<Buffer>, enc: EncodingChoice, label: string): SourcePart {
   return {
     name,
     encoding: enc.encoding,
@@ -61,18 +62,13 @@ function part(name: string, size: number, bytes: () => AsyncIterable<Buffer>, en
   };
 }
 
-export interface EncodingChoice {
-  encoding: Encoding;
-  why: string;
-}
-
 /**
  * Opens a file for reading: a zip becomes its entries, anything else one part. Each part's encoding is
  * detected from its own first megabyte, unless `forced`: one encoding for every part, or one per part in order
  * (as decided by an earlier opening of the same file, which the import worker repeats).
  */
 export async function openInput(path: string, forced?: EncodingChoice | readonly EncodingChoice[]): Promise<SourceInput> {
-  const first = await fileHead(path, ENCODING_SAMPLE_BYTES);
+  const { head: first, size } = await fileHead(path, ENCODING_SAMPLE_BYTES);
   let index = 0;
   const encodingOf = (buf: Buffer, truncated: boolean): EncodingChoice => {
     const given = forced === undefined || 'encoding' in forced ? forced : forced[index++];
@@ -80,7 +76,6 @@ export async function openInput(path: string, forced?: EncodingChoice | readonly
   };
   if (!looksLikeZip(first)) {
     const bytes = () => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
-    const size = (await stat(path)).size;
     return { path, archive: false, parts: [part(basename(path), size, bytes, encodingOf(first, first.length === ENCODING_SAMPLE_BYTES), path)] };
   }
   const parts: SourcePart[] = [];
