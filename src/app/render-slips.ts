@@ -3,6 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import { TXN_STATUSES, TXN_TYPES, type TxnStatus, type TxnType } from '../domain/txn.js';
+import { beijingTime } from '../report/local-time.js';
 import { oneFileName, slipFileName, uniqueNames } from '../slip/file-name.js';
 import { slipLines, type SlipCopy } from '../slip/layout.js';
 import { buildSlipModel, type MerchantInfo, type SlipModel, type SlipSourceRecord } from '../slip/model.js';
@@ -41,7 +42,7 @@ export interface SlipsResult {
 
 /** The clock as slips print it: Beijing time to the minute, the way terminals print times (domain.md §9). */
 export function reprintTime(now: Date): string {
-  return `${new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} UTC+8`;
+  return `${beijingTime(now.toISOString()).slice(0, 16)} UTC+8`;
 }
 
 /** Reads the selected transactions, rebuilds their slips and writes them as PDF files. */

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { EncodingChoice } from '../import/decode.js';
 import type { ReadContext } from '../import/types.js';
 import type { RowOptions } from './row-batches.js';
-import type { RowMessage } from './row-messages.js';
+import { BATCH_ROWS, type RowMessage } from './row-messages.js';
 import { rebuild, type SentError } from './thread-errors.js';
 
 /** What the import worker needs to read a file on its own: plain data, since it crosses to another thread. */
@@ -19,8 +19,11 @@ export interface WorkerJob {
 
 export type WorkerReply = RowMessage | { kind: 'error'; error: SentError };
 
-/** Batches the worker may run ahead of the inserts (8,000 rows): bounds memory when reading outpaces SQLite. */
-export const MAX_AHEAD = 40;
+/** Rows the worker may prepare ahead of the inserts: bounds memory when reading outpaces SQLite. */
+const AHEAD_ROWS = 8000;
+
+/** The same in batches, the unit the worker counts. */
+export const MAX_AHEAD = Math.ceil(AHEAD_ROWS / BATCH_ROWS);
 
 /** Compiled, the worker sits next to this module; run from TypeScript sources (the tests) there is none. */
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);
