@@ -38,6 +38,8 @@ export interface SlipsResult {
   slips: WrittenSlip[];
   files: string[];
   skipped: Skipped[];
+  /** Resolved or written-off cases the default selection left out. */
+  closedCases: number;
 }
 
 /** The clock as slips print it: Beijing time to the minute, the way terminals print times (domain.md §9). */
@@ -50,7 +52,7 @@ export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<
   // A read: never create an empty database where the user expected theirs.
   if (!existsSync(opts.dbPath)) throw new UsageError(`${opts.dbPath}: no such database`, 'give --db, or run posrecon run first');
   const reprintedAt = opts.reprintedAt ? `${opts.reprintedAt} UTC+8` : reprintTime(ctx.now());
-  const { items, skipped } = await withStore(opts.dbPath, (db) => {
+  const { items, skipped, closedCases } = await withStore(opts.dbPath, (db) => {
     if (!latestRun(db)) throw new UsageError(`${opts.dbPath}: nothing matched yet`, 'run: posrecon match');
     const selection = selectSlipTxns(db, opts.selector);
     const merchants = merchantsRepo(db);
@@ -66,14 +68,14 @@ export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<
       const model = buildSlipModel({ terminal: source(txn.terminal), settlement: source(txn.settlement), merchant, registryMerchantId, reprintedAt });
       return { txn, model };
     });
-    return { items: models, skipped: selection.skipped };
+    return { items: models, skipped: selection.skipped, closedCases: selection.closedCases };
   });
 
   await mkdir(opts.outDir, { recursive: true });
   const slips: WrittenSlip[] = [];
   const files: string[] = [];
   if (opts.oneFile) {
-    if (items.length === 0) return { slips, files, skipped };
+    if (items.length === 0) return { slips, files, skipped, closedCases };
     const path = join(opts.outDir, oneFileName(items.map((i) => i.model)));
     const pages = items.flatMap((i) => opts.copies.map((copy) => ({ ...i, copy })));
     const pdf = await renderSlipPdf(pages.map((p) => ({ lines: slipLines(p.model, p.copy) })), {
@@ -85,7 +87,7 @@ export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<
     await writeAtomically(path, pdf);
     files.push(path);
     for (const p of pages) slips.push(written(path, p.copy, p.txn, p.model));
-    return { slips, files, skipped };
+    return { slips, files, skipped, closedCases };
   }
   const jobs = items.flatMap((i) => opts.copies.map((copy) => ({ ...i, copy, name: slipFileName(i.model, copy) })));
   const names = uniqueNames(jobs.map((j) => j.name));
@@ -102,7 +104,7 @@ export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<
     files.push(path);
     slips.push(written(path, job.copy, job.txn, m));
   }
-  return { slips, files, skipped };
+  return { slips, files, skipped, closedCases };
 }
 
 function written(path: string, copy: SlipCopy, txn: SlipTxn, model: SlipModel): WrittenSlip {

@@ -1,10 +1,17 @@
 import type { Category } from '../domain/categories.js';
+import type { CaseStatus } from '../domain/case-status.js';
 import { UsageError } from '../domain/errors.js';
 import type { Db } from '../store/open.js';
 import { slipSourcesRepo, type SlipRecordRow } from '../store/repos/slip-sources.js';
 
 /** The cases that come with no slip at all: the terminal never printed one, or printed a failure. */
 export const DEFAULT_SLIP_CATEGORIES: readonly Category[] = ['missing_on_terminal', 'timeout_but_settled', 'duplicate_charge'];
+
+/**
+ * Without a selector, only cases still being worked on: a resolved or written-off case needs no slip any more.
+ * Named cases and categories print whatever their status, because the user asked for them.
+ */
+const DEFAULT_SLIP_STATUSES: readonly CaseStatus[] = ['open', 'disputed'];
 
 /** Which transactions to print. Several selectors add up; none means the default categories. */
 export interface SlipSelector {
@@ -33,7 +40,14 @@ export function normalizeTrace(trace: string): string {
   return /^\d{1,5}$/.test(trace) ? trace.padStart(6, '0') : trace;
 }
 
-export function selectSlipTxns(db: Db, sel: SlipSelector): { txns: SlipTxn[]; skipped: Skipped[] } {
+export interface SlipSelection {
+  txns: SlipTxn[];
+  skipped: Skipped[];
+  /** Cases of the default categories left out because they are resolved or written off. */
+  closedCases: number;
+}
+
+export function selectSlipTxns(db: Db, sel: SlipSelector): SlipSelection {
   const repo = slipSourcesRepo(db);
   const pairs = new Map<string, { t: number | null; s: number | null; caseId: string | null; category: string | null }>();
   const add = (t: number | null, s: number | null, c?: { id: string; category: string }): void => {
@@ -48,9 +62,11 @@ export function selectSlipTxns(db: Db, sel: SlipSelector): { txns: SlipTxn[]; sk
   const none = !sel.caseIds?.length && !sel.categories?.length && !sel.rrn && !sel.terminalTrace && !sel.allSettled;
   const categories = none ? DEFAULT_SLIP_CATEGORIES : (sel.categories ?? []);
 
+  const inCategories = categories.length > 0 ? repo.casesIn(categories) : [];
+  const open = none ? inCategories.filter((c) => (DEFAULT_SLIP_STATUSES as readonly string[]).includes(c.status)) : inCategories;
   const cases = [
     ...(sel.caseIds ?? []).map((id) => repo.caseById(id) ?? fail(`--case ${id}: no such case in the last match`, 'posrecon cases lists them')),
-    ...(categories.length > 0 ? repo.cases().filter((c) => categories.includes(c.category as Category)) : []),
+    ...open,
   ];
   for (const c of cases) {
     // A case's settlement record is not always the same transaction (an ignored void cites its sale's line):
@@ -85,7 +101,7 @@ export function selectSlipTxns(db: Db, sel: SlipSelector): { txns: SlipTxn[]; sk
     }
     txns.push({ terminal, settlement, caseId: p.caseId, category: p.category });
   }
-  return { txns: txns.sort(byTxn), skipped };
+  return { txns: txns.sort(byTxn), skipped, closedCases: inCategories.length - open.length };
 }
 
 function fail(message: string, hint?: string): never {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveCase } from '../../src/app/cases.js';
 import { renderSlips, reprintTime, type SlipsOptions } from '../../src/app/render-slips.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
@@ -97,5 +98,33 @@ describe('slips: which transactions', () => {
     expect(reprintTime(new Date('2026-03-10T16:30:59Z'))).toBe('2026-03-11 00:30 UTC+8');
     const r = await slips({ rrn: '030810000101' }, { reprintedAt: '2026-04-01 09:00' });
     expect(r.slips[0]?.model.reprintedAt).toBe('2026-04-01 09:00 UTC+8');
+  });
+});
+
+describe('slips: case status', () => {
+  const CLOSED_DB = join(TMP, 'closed.db');
+  const idOf = async (trace: string): Promise<string> => {
+    const r = await slips({ categories: ['timeout_but_settled', 'duplicate_charge'] }, { dbPath: CLOSED_DB });
+    return r.slips.find((s) => s.model.traceNo === trace)?.caseId ?? '';
+  };
+
+  beforeAll(async () => {
+    const db = openStore(CLOSED_DB);
+    await runScenario(FIX, db);
+    db.close();
+    await resolveCase(CLOSED_DB, { id: await idOf('000103'), status: 'resolved', by: 'test' }, fixedContext);
+    await resolveCase(CLOSED_DB, { id: await idOf('000104'), status: 'disputed', by: 'test' }, fixedContext);
+  });
+
+  it('by default leaves out resolved and written-off cases, and counts them; a disputed case still prints', async () => {
+    const r = await slips({}, { dbPath: CLOSED_DB });
+    expect(r.slips.map((s) => `${s.category} ${s.model.traceNo}`)).toEqual(['duplicate_charge 000104', 'missing_on_terminal 000116']);
+    expect(r.closedCases).toBe(1);
+  });
+
+  it('a category or case named on the command line prints whatever its status', async () => {
+    const r = await slips({ categories: ['timeout_but_settled'] }, { dbPath: CLOSED_DB });
+    expect(traces(r)).toEqual(['000103']);
+    expect(r.closedCases).toBe(0);
   });
 });

@@ -85,6 +85,10 @@ export function registerSlips(program: Command, state: CliState): void {
         state.ctx,
       );
       for (const s of r.skipped) err(`skipped: ${s.what}: ${s.reason}`);
+      if (r.closedCases > 0) {
+        const n = r.closedCases === 1 ? '1 resolved or written-off case' : `${r.closedCases} resolved or written-off cases`;
+        err(`left out: ${n}; name them with --case or --category to print them`);
+      }
       for (const s of r.slips) {
         const m = s.model;
         const what = [m.terminalId, m.traceNo ?? '-', m.txnDate, formatYuan(m.amountFen).padStart(10), s.category ?? '', s.caseId ?? ''];

@@ -38,6 +38,8 @@ export interface SlipCaseRow {
   category: string;
   terminal_record_id: number | null;
   settlement_record_id: number | null;
+  /** The workflow status; a case nobody has touched is open. */
+  status: string;
 }
 
 const COMMON = `r.id, f.name AS file, r.line, r.raw, r.raw_sha256, r.raw_masked, r.merchant_id, r.terminal_id, r.batch_no, r.trace_no,
@@ -57,9 +59,11 @@ const ids = (rows: unknown[]): number[] => (rows as Array<{ id: number }>).map((
 export function slipSourcesRepo(db: Db) {
   const terminal = db.prepare(`${TERMINAL} WHERE r.id = ?`);
   const settlement = db.prepare(`${SETTLEMENT} WHERE r.id = ?`);
-  const caseById = db.prepare('SELECT id, category, terminal_record_id, settlement_record_id FROM cases WHERE id = ?');
-  const allCases = db.prepare(
-    'SELECT id, category, terminal_record_id, settlement_record_id FROM cases ORDER BY terminal_id, txn_date, txn_time, id',
+  const caseColumns = `c.id, c.category, c.terminal_record_id, c.settlement_record_id, COALESCE(s.status, 'open') AS status
+    FROM cases c LEFT JOIN case_status s ON s.case_id = c.id`;
+  const caseById = db.prepare(`SELECT ${caseColumns} WHERE c.id = ?`);
+  const casesIn = db.prepare(
+    `SELECT ${caseColumns} WHERE c.category IN (SELECT value FROM json_each(?)) ORDER BY c.terminal_id, c.txn_date, c.txn_time, c.id`,
   );
   const partnerOfTerminal = db.prepare('SELECT settlement_id AS id FROM matches WHERE terminal_id = ?');
   const partnerOfSettlement = db.prepare('SELECT terminal_id AS id FROM matches WHERE settlement_id = ?');
@@ -78,8 +82,8 @@ export function slipSourcesRepo(db: Db) {
     caseById(id: string): SlipCaseRow | undefined {
       return caseById.get(id) as SlipCaseRow | undefined;
     },
-    cases(): SlipCaseRow[] {
-      return allCases.all() as SlipCaseRow[];
+    casesIn(categories: readonly string[]): SlipCaseRow[] {
+      return casesIn.all(JSON.stringify(categories)) as SlipCaseRow[];
     },
     /** The settlement record the last match paired with this terminal record, if any. */
     matchedSettlement(terminalRecordId: number): number | undefined {
