@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../src/app/audit-log.js';
 import { listMerchants, setMerchant } from '../../src/app/merchants.js';
 import { UsageError } from '../../src/domain/errors.js';
+import { openStore } from '../../src/store/open.js';
 import { fixedContext } from '../helpers/store.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'posrecon-merchants-'));
@@ -76,6 +77,16 @@ describe('merchant registry', () => {
     const db = freshDb();
     await expect(setMerchant(db, { merchantId: 'A1', terminals: ['T1'] }, fixedContext)).rejects.toBeInstanceOf(UsageError);
     expect((await readAuditLog(db)).entries).toEqual([]);
+  });
+
+  it('keeps neither the change nor its terminals when its audit entry cannot be written', async () => {
+    const db = freshDb();
+    await setMerchant(db, { merchantId: 'A1', name: '旧名', terminals: ['T1'] }, fixedContext);
+    const store = openStore(db);
+    store.exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    store.close();
+    await expect(setMerchant(db, { merchantId: 'A1', name: '新名', terminals: ['T2'] }, fixedContext)).rejects.toThrow(/audit refused/);
+    expect(await listMerchants(db)).toMatchObject([{ merchantId: 'A1', name: '旧名', terminals: ['T1'] }]);
   });
 
   it.each([
