@@ -15,7 +15,6 @@ import { beijingTime } from '../local-time.js';
 import type { ReportCase, ReportRecord } from '../model.js';
 import type { Comparison, EvidencePack, Provenance, TimelineEvent } from './model.js';
 
-const beijing = beijingTime;
 
 const str = (r: ReportRecord | null, k: string): string | null => {
   const v = r?.[k];
@@ -243,7 +242,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
   for (const f of files) {
     if (!cited.has(`${f.name}|${f.sha256}`)) continue;
     timeline.push({
-      at: beijing(f.imported_at),
+      at: beijingTime(f.imported_at),
       who: POSRECON,
       what: {
         zh: `导入${f.side === 'terminal' ? '终端流水' : '结算文件'} ${f.name}(SHA-256 ${f.sha256.slice(0, 16)}…)`,
@@ -255,7 +254,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
   const run = data.latestRun();
   if (run) {
     timeline.push({
-      at: beijing(run.finished_at),
+      at: beijingTime(run.finished_at),
       who: POSRECON,
       what: { zh: `对账(第${run.id}次匹配)发现本案：${label.zh}`, en: `match run #${run.id} found this case: ${label.en}` },
       source: null,
@@ -264,7 +263,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
   const audit = auditRepo(db).list({ caseId: c.id });
   const history = audit.map((e) => {
     const d = JSON.parse(e.details) as { from?: string; to?: string; note?: string | null };
-    return { at: beijing(e.at), actor: e.actor, text: `${d.from ?? '?'} → ${d.to ?? '?'}${d.note ? `: ${d.note}` : ''}` };
+    return { at: beijingTime(e.at), actor: e.actor, text: `${d.from ?? '?'} → ${d.to ?? '?'}${d.note ? `: ${d.note}` : ''}` };
   });
   for (const h of history) {
     timeline.push({ at: h.at, who: { zh: h.actor, en: h.actor }, what: { zh: `案件状态 ${h.text}`, en: `case status ${h.text}` }, source: null });
@@ -291,7 +290,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
 
   return {
     generated_at: opts.now.toISOString(),
-    generated_local: beijing(opts.now.toISOString()),
+    generated_local: beijingTime(opts.now.toISOString()),
     prepared_by: opts.preparedBy,
     case: c,
     category_label: label,
