@@ -15,7 +15,6 @@ import { beijingTime } from '../local-time.js';
 import type { ReportCase, ReportRecord } from '../model.js';
 import type { Comparison, EvidencePack, Provenance, TimelineEvent } from './model.js';
 
-
 const str = (r: ReportRecord | null, k: string): string | null => {
   const v = r?.[k];
   return v === null || v === undefined || v === '' ? null : String(v);
