@@ -41,6 +41,12 @@ export const ACTIONS: Record<Category, string> = {
     '导入该终端当日的交易流水后重新匹配 / Import this terminal\'s journal for that day, then match again.',
 };
 
+/** A void or refund the terminal showed as failed, which the acquirer settled all the same: the card was credited. */
+export const CREDIT_SETTLED_ACTIONS = {
+  once: '持卡人已收到这笔退款，终端却显示失败：不要再次退款；如已用现金或其他方式退过，请向持卡人追回或请收单机构调账 / The cardholder was credited although the terminal showed a failure: do not refund again; if you already refunded another way, recover it from the cardholder or ask the acquirer to adjust.',
+  twice: '持卡人被退款两次：请收单机构冲回其中一笔，或向持卡人追回 / The cardholder was credited twice: ask the acquirer to reverse one of the credits, or recover it from the cardholder.',
+} as const;
+
 export const CATEGORY_LABEL: Record<Category, string> = {
   missing_in_settlement: '终端成功未结算 / approved, not settled',
   timeout_but_settled: '超时但已扣款 / timed out but settled',

@@ -1,4 +1,4 @@
-import type { Category } from '../domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, type Category } from '../domain/categories.js';
 import type { IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
@@ -49,6 +49,14 @@ export function classify(
   const salesByTrace = lazy(() => groupBy(approvedSales, (t) => (t.traceNo ? `${t.terminalId}|${t.traceNo}` : null)));
   const salesByRrn = lazy(() => groupBy(approvedSales, (t) => (t.rrn ? `${t.terminalId}|${t.rrn}` : null)));
   const salesByAmount = lazy(() => groupBy(approvedSales, (t) => `${t.terminalId}|${t.amountFen}`));
+  const creditsByAmount = lazy(() =>
+    groupBy(ts, (t) => (t.status === 'SUCCESS' && t.direction === 'credit' ? `${t.terminalId}|${t.txnType}|${t.amountFen}` : null)),
+  );
+  /** The approved retry of a failed attempt: same terminal, card, amount (and type, for a void or refund), soon after, settled. */
+  const retryOf = (t: MatchTerminal): MatchTerminal | undefined => {
+    const pool = t.direction === 'debit' ? salesByAmount().get(`${t.terminalId}|${t.amountFen}`) : creditsByAmount().get(`${t.terminalId}|${t.txnType}|${t.amountFen}`);
+    return (pool ?? []).find((y) => y.at > t.at && y.at - t.at <= RESWIPE_WINDOW_S && sameCard(t, y) === true && byT.has(y.id));
+  };
 
   /** The sale a void cancels: by original RRN first, then by original trace; the latest one before the void. */
   const originalOf = (v: MatchTerminal): MatchTerminal | undefined => {
@@ -91,17 +99,17 @@ export function classify(
     const day = settlementDay(t.txnDate, t.txnTime, opts.cutoff);
     if (t.status !== 'SUCCESS') {
       if (!pair) continue; // declined or reversed, and never charged: nothing to do
-      const again = (salesByAmount().get(`${t.terminalId}|${t.amountFen}`) ?? []).find(
-        (y) => y.at > t.at && y.at - t.at <= RESWIPE_WINDOW_S && sameCard(t, y) === true && byT.has(y.id),
-      );
-      if (again) {
-        const againS = byT.get(again.id)?.settlement;
-        onTerminal('duplicate_charge', t, pair.settlement, reasons.duplicate(t, pair.settlement, again), {
-          related: [
-            { side: 'terminal', id: again.id, role: 'reswipe' },
-            ...(againS ? [{ side: 'settlement' as const, id: againS.id, role: 'reswipe_settlement' as const }] : []),
-          ],
-        });
+      const again = retryOf(t);
+      const againS = again ? byT.get(again.id)?.settlement : undefined;
+      const related: Draft['related'] = again
+        ? [{ side: 'terminal', id: again.id, role: 'reswipe' }, ...(againS ? [{ side: 'settlement' as const, id: againS.id, role: 'reswipe_settlement' as const }] : [])]
+        : [];
+      if (t.direction === 'credit') {
+        // The money went back to the card: the risk is a second refund, not a customer to repay.
+        const action = again ? CREDIT_SETTLED_ACTIONS.twice : CREDIT_SETTLED_ACTIONS.once;
+        onTerminal('timeout_but_settled', t, pair.settlement, reasons.creditSettled(t, pair.settlement, again), { related, action });
+      } else if (again) {
+        onTerminal('duplicate_charge', t, pair.settlement, reasons.duplicate(t, pair.settlement, again), { related });
       } else {
         onTerminal('timeout_but_settled', t, pair.settlement, reasons.timeoutSettled(t, pair.settlement));
       }

@@ -74,6 +74,8 @@ const RULES: readonly PassRule[] = [
   },
 ];
 
+const isApproved = (t: MatchTerminal): boolean => t.status === 'SUCCESS';
+
 /** Among candidates of one key: the same amount first, then the closest in time. */
 function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement): boolean {
   const ea = a.amountFen === t.amountFen;
@@ -89,7 +91,11 @@ function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement): boole
  * more records than these (app/run-match.ts).
  */
 export function planMatches(terminal: readonly MatchTerminal[], settlement: readonly MatchSettlement[], opts = { qr: true }): MatchPair[] {
-  const ts = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
+  const sorted = terminal.filter((t) => t.txnType !== 'AUTH').sort(compareTxn);
+  // Approved records choose first. A timed-out attempt and its approved re-swipe share card and amount; taken in
+  // time order, the attempt would claim the re-swipe's line and raise two false cases (timed out but settled, and
+  // a lost sale) where the money says there is none.
+  const ts = [...sorted.filter(isApproved), ...sorted.filter((t) => !isApproved(t))];
   const ss = [...settlement].sort(compareTxn);
   const claimedT = new Set<number>();
   const claimedS = new Set<number>();

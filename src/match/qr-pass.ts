@@ -23,7 +23,7 @@ function fits(t: MatchTerminal, s: MatchSettlement): boolean {
 /**
  * The last pass: a QR row the order number could not pair, by amount and time (and terminal when the row names
  * one, 设备号 / 终端号). Without a key this is a guess, so it is made only when it is the only guess: exactly one
- * terminal record fits the row, and that record fits no other row. Anything else is left unmatched, for a person.
+ * terminal record fits the row (one approved record, when failed attempts fit too), and that record fits no other row. Anything else is left unmatched, for a person.
  */
 export function qrPass(ts: readonly MatchTerminal[], ss: readonly MatchSettlement[], claimedT: Set<number>, claimedS: Set<number>): MatchPair[] {
   const rows = ss.filter((s) => !claimedS.has(s.id) && isQrRow(s));
@@ -33,7 +33,10 @@ export function qrPass(ts: readonly MatchTerminal[], ss: readonly MatchSettlemen
   for (const t of ts) if (!claimedT.has(t.id) && byAmount.has(t.amountFen)) terminalByAmount.set(t.amountFen, [...(terminalByAmount.get(t.amountFen) ?? []), t]);
   const pairs: MatchPair[] = [];
   for (const s of rows) {
-    const cands = (terminalByAmount.get(s.amountFen) ?? []).filter((t) => !claimedT.has(t.id) && fits(t, s));
+    const fitting = (terminalByAmount.get(s.amountFen) ?? []).filter((t) => !claimedT.has(t.id) && fits(t, s));
+    // A failed attempt beside an approved re-scan is no rival: the row belongs to the approval (see engine.ts).
+    const approved = fitting.filter((t) => t.status === 'SUCCESS');
+    const cands = approved.length > 0 ? approved : fitting;
     const t = cands[0];
     if (cands.length !== 1 || !t) continue;
     const rivals = (byAmount.get(s.amountFen) ?? []).filter((o) => o !== s && !claimedS.has(o.id) && fits(t, o));

@@ -88,6 +88,8 @@ export interface CaseDraft {
   relatedCaseIds: string[];
   settleDate: IsoDate | null;
   reason: string;
+  /** What to do, when the category's usual action (ACTIONS) would be wrong for this case. */
+  action?: string;
 }
 
 export interface Coverage {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CREDIT_SETTLED_ACTIONS } from '../../src/domain/categories.js';
 import { formatYuan } from '../../src/domain/money.js';
 import { runScenario } from '../helpers/store.js';
 
@@ -21,5 +22,15 @@ describe.each(readdirSync(ROOT))('match fixture %s', (name) => {
       .sort();
     const text = ['# matches', ...pairs, '', '# cases', ...cases, ''].join('\n');
     await expect(text).toMatchFileSnapshot(join(ROOT, name, 'expected.txt'));
+  });
+});
+
+describe('a void or refund that failed on the terminal but settled', () => {
+  it('is a credit to the card: the action warns against refunding again, not to refund the customer', async () => {
+    const { match } = await runScenario(join(ROOT, 'failed-then-retried'));
+    const byTrace = new Map(match.cases.map((c) => [c.terminal?.traceNo, c]));
+    expect(byTrace.get('000301')?.action).toBe(CREDIT_SETTLED_ACTIONS.once);
+    expect(byTrace.get('000402')?.action).toBe(CREDIT_SETTLED_ACTIONS.twice);
+    expect(byTrace.get('000402')?.related.map((r) => r.role)).toEqual(['reswipe', 'reswipe_settlement']);
   });
 });

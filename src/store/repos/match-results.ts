@@ -69,7 +69,7 @@ export function matchRunWriter(db: Db) {
           related_record_ids: JSON.stringify(c.related),
           related_case_ids: JSON.stringify(c.relatedCaseIds),
           reason: c.reason,
-          action: ACTIONS[c.category],
+          action: c.action ?? ACTIONS[c.category],
           fee_expected_fen: fee?.expectedFen ?? null,
           fee_actual_fen: fee?.actualFen ?? null,
         });
