@@ -54,13 +54,20 @@ export type ImportResult =
  */
 const IMPORT_CACHE_KIB = 32 * 1024;
 
-async function checkReadable(path: string): Promise<void> {
+const WHY_UNREADABLE: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied' };
+
+/**
+ * Callers check every input before they open (and so create) a database or an output folder: a mistyped path
+ * must leave nothing behind.
+ */
+export async function checkReadable(path: string): Promise<void> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new InputError(`${path}: not a file`);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot read (${(code && WHY_UNREADABLE[code]) ?? code ?? (e as Error).message})`);
   }
 }
 

@@ -6,7 +6,7 @@ import { writeJsonReport } from '../report/writers/json.js';
 import { writeXlsxReport } from '../report/writers/xlsx.js';
 import { withStore } from '../store/open.js';
 import type { AppContext } from './context.js';
-import { importFile, type ImportResult } from './import-file.js';
+import { checkReadable, importFile, type ImportResult } from './import-file.js';
 import { matchDatabase } from './match-database.js';
 import type { MatchResult } from './run-match.js';
 
@@ -29,6 +29,7 @@ export interface RunResult {
 
 /** The main job: import both sides, match, and write report.json and report.xlsx into the output folder. */
 export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResult> {
+  for (const path of [...opts.terminal, ...opts.settlement]) await checkReadable(path);
   await mkdir(opts.outDir, { recursive: true });
   return withStore(opts.dbPath, async (db) => {
     const imports: ImportResult[] = [];

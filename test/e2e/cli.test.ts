@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,10 +87,14 @@ describe('posrecon CLI', () => {
     expect(help.stdout).toContain('--settlement <files...>');
   });
 
-  it('a missing file exits 2 naming it', () => {
-    const r = posrecon(['import', '--db', join(tmpDir(), 'd.db'), '/nonexistent/j.csv']);
+  it('a missing file exits 2 naming it, and leaves no database or output folder behind', () => {
+    const dir = tmpDir();
+    const r = posrecon(['import', '--db', join(dir, 'd.db'), '/nonexistent/j.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('/nonexistent/j.csv: cannot read (ENOENT)');
+    expect(r.stderr).toContain('/nonexistent/j.csv: cannot read (no such file)');
+    const run = posrecon(['run', '--terminal', '/nonexistent/j.csv', '--out', join(dir, 'out')]);
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
