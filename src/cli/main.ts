@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCases } from './commands/cases.js';
 import { registerEvidence } from './commands/evidence.js';
+import { registerFiles } from './commands/files.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFormats } from './commands/formats.js';
 import { registerGenerate } from './commands/generate.js';
@@ -26,6 +27,7 @@ export function buildProgram(state: CliState): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerImport(program, state);
+  registerFiles(program, state);
   registerMatch(program, state);
   registerReport(program, state);
   registerRun(program, state);

@@ -4,6 +4,7 @@ import { sql as casesAuditFees } from './0003-cases-audit-fees.js';
 import { sql as controlTotals } from './0004-control-totals.js';
 import { sql as rawMasked } from './0005-raw-masked.js';
 import { sql as terminalIndexes } from './0006-terminal-indexes.js';
+import { sql as clearedRuns } from './0007-cleared-runs.js';
 
 export interface Migration {
   id: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: 'control-totals', sql: controlTotals },
   { id: 5, name: 'raw-masked', sql: rawMasked },
   { id: 6, name: 'terminal-indexes', sql: terminalIndexes },
+  { id: 7, name: 'cleared-runs', sql: clearedRuns },
 ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../open.js';
 
-export type AuditAction = 'import' | 'match' | 'case.status' | 'rates.set' | 'rates.remove' | 'merchants.set';
+export type AuditAction = 'import' | 'match' | 'case.status' | 'rates.set' | 'rates.remove' | 'merchants.set' | 'files.remove';
 
 export interface AuditEntry {
   id: number;

@@ -32,7 +32,11 @@ export function filesRepo(db: Db) {
   const setCounts = db.prepare(`UPDATE imported_files SET rows_read = @read, rows_imported = @imported,
     rows_rejected = @rejected, rows_skipped = @skipped WHERE id = @id`);
   const all = db.prepare('SELECT * FROM imported_files ORDER BY id');
+  const byId = db.prepare('SELECT * FROM imported_files WHERE id = ?');
   return {
+    get(id: number): ImportedFileRow | undefined {
+      return byId.get(id) as ImportedFileRow | undefined;
+    },
     findBySha(sha256: string, side: Side): ImportedFileRow | undefined {
       return bySha.get(sha256, side) as ImportedFileRow | undefined;
     },

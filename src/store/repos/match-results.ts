@@ -82,5 +82,5 @@ export function matchRunWriter(db: Db) {
 }
 
 export function latestRun(db: Db): MatchRunRow | undefined {
-  return db.prepare('SELECT * FROM match_runs ORDER BY id DESC LIMIT 1').get() as MatchRunRow | undefined;
+  return db.prepare('SELECT * FROM match_runs WHERE id = (SELECT MAX(id) FROM match_runs) AND cleared_at IS NULL').get() as MatchRunRow | undefined;
 }

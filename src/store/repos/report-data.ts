@@ -93,7 +93,7 @@ export function reportDataRepo(db: Db) {
       return (db.prepare('SELECT COUNT(*) AS n FROM matches').get() as { n: number }).n;
     },
     latestRun(): MatchRunRow | undefined {
-      return db.prepare('SELECT * FROM match_runs ORDER BY id DESC LIMIT 1').get() as MatchRunRow | undefined;
+      return db.prepare('SELECT * FROM match_runs WHERE id = (SELECT MAX(id) FROM match_runs) AND cleared_at IS NULL').get() as MatchRunRow | undefined;
     },
     terminalRecord(id: number): RecordRow | undefined {
       return terminal.get(id) as RecordRow | undefined;

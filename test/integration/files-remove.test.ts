@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readAuditLog } from '../../src/app/audit-log.js';
+import { listCases } from '../../src/app/cases.js';
+import { listFiles, removeFile } from '../../src/app/files.js';
+import { importFile } from '../../src/app/import-file.js';
+import { UsageError } from '../../src/domain/errors.js';
+import { openStore } from '../../src/store/open.js';
+import { CUTOFF, caseKeys, fixedContext, matchCollecting, runScenario } from '../helpers/store.js';
+
+const FIX = join(import.meta.dirname, '../fixtures/match/every-category');
+const TMP = mkdtempSync(join(tmpdir(), 'posrecon-files-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('posrecon files remove', () => {
+  it('takes a second copy of a settlement file back out, clears the last match, and a new match is as before', async () => {
+    const db = join(TMP, 'copy.db');
+    const store = openStore(db);
+    const { match: before } = await runScenario(FIX, store);
+    // The same file downloaded again: one more line break, so another hash, and every row imported twice.
+    const copy = join(TMP, 'settlement-again.csv');
+    writeFileSync(copy, `${readFileSync(join(FIX, 'settlement.csv'), 'utf8')}\r\n`);
+    await importFile(store, { path: copy, side: 'settlement', cutoff: CUTOFF }, fixedContext);
+    expect(caseKeys(matchCollecting(store))).not.toEqual(caseKeys(before));
+    store.close();
+
+    const files = await listFiles(db);
+    expect(files.map((f) => `#${f.id} ${f.side} ${f.name}`)).toEqual(['#1 terminal journal.csv', '#2 settlement settlement.csv', '#3 settlement settlement-again.csv']);
+    const removed = await removeFile(db, 3, fixedContext, '王会计');
+    expect(removed).toMatchObject({ file: { id: 3, name: 'settlement-again.csv' }, clearedRunId: 2 });
+    expect((await listFiles(db)).map((f) => f.id)).toEqual([1, 2]);
+    await expect(listCases(db)).rejects.toThrow(/nothing matched yet/);
+
+    const after = openStore(db);
+    expect(after.prepare('SELECT COUNT(*) FROM settlement_records WHERE file_id = 3').pluck().get()).toBe(0);
+    expect(caseKeys(matchCollecting(after))).toEqual(caseKeys(before));
+    after.close();
+
+    const log = await readAuditLog(db);
+    const entry = log.entries.find((e) => e.action === 'files.remove');
+    expect(entry?.actor).toBe('王会计');
+    expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ file_id: 3, file: 'settlement-again.csv', side: 'settlement', cleared_match_run: 2 });
+  });
+
+  it('refuses a file number that does not exist, and a database that does not exist, creating nothing', async () => {
+    const db = join(TMP, 'none.db');
+    await expect(removeFile(db, 1, fixedContext)).rejects.toThrow(/no such database/);
+    expect(existsSync(db)).toBe(false);
+    openStore(db).close();
+    const p = removeFile(db, 7, fixedContext);
+    await expect(p).rejects.toBeInstanceOf(UsageError);
+    await expect(p).rejects.toThrow(/no imported file #7/);
+  });
+});
