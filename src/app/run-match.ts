@@ -1,7 +1,17 @@
 import type { Category } from '../domain/categories.js';
 import { classify } from '../match/classify.js';
 import { planMatches } from '../match/engine.js';
-import { addFeeSummary, checkFees, emptyFeeSummary, linkFeeCases, type FeeCaseDraft, type FeeFacts, type FeeSummary } from '../match/fees.js';
+import {
+  addFeeSummary,
+  checkFees,
+  emptyFeeSummary,
+  feeAtStakeFen,
+  linkFeeCases,
+  WALLET_FORMATS,
+  type FeeCaseDraft,
+  type FeeFacts,
+  type FeeSummary,
+} from '../match/fees.js';
 import { compareTxn } from '../match/order.js';
 import { terminalRanges } from '../match/partition.js';
 import { qrPass } from '../match/qr-pass.js';
@@ -55,6 +65,7 @@ export interface MatchResult {
   matched: number;
   byPass: Record<Pass, number>;
   cases: number;
+  /** Cases and the money at stake per category: a case's amount, but a fee case's fee difference (feeAtStakeFen). */
   byCategory: Partial<Record<Category, { count: number; amountFen: number }>>;
   fees: FeeSummary;
 }
@@ -96,7 +107,10 @@ export function runMatch(db: Db, opts: MatchOptions, ctx: AppContext): MatchResu
 function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchResult {
   const input = matchInputRepo(db);
   const writer = matchRunWriter(db);
-  const rules = feesRepo(db).list();
+  const rateCard = feesRepo(db);
+  const rules = rateCard.list();
+  // A wallet bill's lines are priced as QR payments; most databases hold none, and then no line is looked up.
+  const wallets = rules.length > 0 && rateCard.hasFilesOf(WALLET_FORMATS);
   const coverage = input.coverage();
   const runId = writer.begin({ startedAt: ctx.now().toISOString(), cutoff: opts.cutoff });
   const tally = newTally(rules.length);
@@ -111,7 +125,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[]): void => {
     const classified = classify(ts, ss, pairs, coverage, { cutoff: opts.cutoff }, occurrences);
     // Without a rate card there is nothing to compare: the fee facts need not be gathered.
-    const facts = rules.length > 0 ? factsOf(ss) : new Map<number, FeeFacts>();
+    const walletLines = wallets ? rateCard.linesFrom(ss.map((s) => s.id), WALLET_FORMATS) : new Set<number>();
+    const facts = rules.length > 0 ? factsOf(ss, walletLines) : new Map<number, FeeFacts>();
     const feeCheck = checkFees(ss, facts, rules, pairs, occurrences);
     linkFeeCases(classified, feeCheck.cases);
     const cases = [...classified, ...feeCheck.cases];
@@ -172,8 +187,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   return { runId, terminalRecords, settlementRecords, matched, byPass, cases, byCategory, fees };
 }
 
-function factsOf(ss: readonly LoadedSettlement[]): Map<number, FeeFacts> {
-  return new Map(ss.map((s) => [s.id, { feeFen: s.feeFen, cardType: s.cardType }]));
+function factsOf(ss: readonly LoadedSettlement[], walletLines: ReadonlySet<number>): Map<number, FeeFacts> {
+  return new Map(ss.map((s) => [s.id, { feeFen: s.feeFen, cardType: s.cardType, walletBill: walletLines.has(s.id) }]));
 }
 
 /** Stored pairs as records: every partner of a group's terminal record is loaded with the group. */
@@ -210,7 +225,7 @@ function newTally(rateRules: number) {
       for (const c of cases) {
         const entry = (this.byCategory[c.category] ??= { count: 0, amountFen: 0 });
         entry.count++;
-        entry.amountFen += ('fee' in c ? c.settlement : (c.terminal ?? c.settlement))?.amountFen ?? 0;
+        entry.amountFen += 'fee' in c ? feeAtStakeFen(c.fee) : ((c.terminal ?? c.settlement)?.amountFen ?? 0);
       }
       addFeeSummary(this.fees, fees);
     },

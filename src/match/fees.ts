@@ -22,6 +22,8 @@ export interface FeeFacts {
   feeFen: number | null;
   /** As the file prints it: 借记卡, 贷记卡, DEBIT… */
   cardType: string | null;
+  /** The line comes from a WeChat Pay or Alipay bill (WALLET_FORMATS): a QR payment whatever its card type says. */
+  walletBill?: boolean;
 }
 
 export interface FeeFinding {
@@ -32,6 +34,15 @@ export interface FeeFinding {
 }
 
 export type FeeCaseDraft = CaseDraft & { fee: FeeFinding };
+
+/**
+ * What a fee case puts at stake: the fee charged minus the contracted fee, as a size. The sale itself was paid,
+ * so totals that counted it summed hundreds of thousands of yuan over a few yuan of overcharge. An undercharge
+ * counts at its size too: the acquirer may claim it back.
+ */
+export function feeAtStakeFen(f: { expectedFen: number; actualFen: number }): number {
+  return Math.abs(f.actualFen - f.expectedFen);
+}
 
 export interface FeeSummary {
   /** Rules in the rate card when the check ran; 0 means fees were not checked at all. */
@@ -67,9 +78,23 @@ export function cardTypeOf(text: string | null): string | null {
   return null;
 }
 
-/** QR wallets print their name where cards print a card type; every other line is a card payment. */
+/**
+ * Import formats whose every line is a wallet payment. `profile:alipay-trade` is the Alipay profile shipped in
+ * profiles/, the same mapping as the built-in format.
+ */
+export const WALLET_FORMATS: readonly string[] = ['wechat-bill', 'alipay-trade', 'profile:alipay-trade'];
+
+/** On a card acquirer's line, QR wallets print their name where cards print a card type; the rest are card payments. */
 export function channelOf(cardType: string | null): string {
   return cardType !== null && /微信|支付宝|扫码|二维码|wechat|alipay|qr/i.test(cardType) ? 'qr' : 'card';
+}
+
+/** The channel and card type a line is priced by. */
+export function pricingOf(f: FeeFacts): { channel: string; cardType: string | null } {
+  // A wallet bill's card type is the payer's bank (付款银行: PSBC_DEBIT, CMB_CREDIT), which does not set the
+  // merchant's wallet fee: read as a card type, a WeChat payment from a debit card got the card debit rate.
+  if (f.walletBill === true) return { channel: 'qr', cardType: null };
+  return { channel: channelOf(f.cardType), cardType: cardTypeOf(f.cardType) };
 }
 
 /**
@@ -201,8 +226,7 @@ export function checkFees(
       summary.noFee++;
       continue;
     }
-    const cardType = cardTypeOf(f.cardType);
-    const rule = ruleFor(rules, { ...s, channel: channelOf(f.cardType), cardType });
+    const rule = ruleFor(rules, { ...s, ...pricingOf(f) });
     if (!rule) {
       summary.noRate++;
       continue;

@@ -1,7 +1,7 @@
 import { CASE_STATUSES, isCaseStatus, type CaseStatus } from '../domain/case-status.js';
 import { CATEGORIES, isCategory, NOT_YET_DISCREPANCIES, type Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
-import { FEE_TOLERANCE_FEN, type FeeSummary } from '../match/fees.js';
+import { FEE_TOLERANCE_FEN, feeAtStakeFen, type FeeSummary } from '../match/fees.js';
 import type { Db } from '../store/open.js';
 import { controlTotalsRepo } from '../store/repos/control-totals.js';
 import { filesRepo } from '../store/repos/files.js';
@@ -60,6 +60,12 @@ export function toReportCase(data: ReturnType<typeof reportDataRepo>, r: CaseRow
   };
 }
 
+/** The money a case puts at stake, which every total adds up: its amount, or a fee case's fee difference. */
+function atStakeFen(c: CaseFacts): number {
+  if (c.fee_expected_fen === null || c.fee_actual_fen === null) return c.amount_fen;
+  return feeAtStakeFen({ expectedFen: c.fee_expected_fen, actualFen: c.fee_actual_fen });
+}
+
 /** Totals by a key (terminal, day) with discrepancies and counts per category, built one case at a time; keys sorted. */
 function breakdown(keyOf: (c: CaseFacts) => string, withMerchant: boolean) {
   const map = new Map<string, ReportBreakdown>();
@@ -75,9 +81,10 @@ function breakdown(keyOf: (c: CaseFacts) => string, withMerchant: boolean) {
         b = { key, merchant_id: withMerchant ? c.merchant_id : null, total: { count: 0, amount_fen: 0 }, discrepancies: { count: 0, amount_fen: 0 }, by_category: {} };
         map.set(key, b);
       }
-      add(b.total, c.amount_fen);
-      if (!NOT_YET_DISCREPANCIES.has(c.category as Category)) add(b.discrepancies, c.amount_fen);
-      add((b.by_category[c.category as Category] ??= { count: 0, amount_fen: 0 }), c.amount_fen);
+      const fen = atStakeFen(c);
+      add(b.total, fen);
+      if (!NOT_YET_DISCREPANCIES.has(c.category as Category)) add(b.discrepancies, fen);
+      add((b.by_category[c.category as Category] ??= { count: 0, amount_fen: 0 }), fen);
     },
     rows(): ReportBreakdown[] {
       // Categories in their report order, whatever order the cases came in.
@@ -131,7 +138,7 @@ export function openReport(db: Db, opts: BuildModelOptions): ReportSource {
     caseCount++;
     const s = (summary[c.category as Category] ??= { count: 0, amount_fen: 0 });
     s.count++;
-    s.amount_fen += c.amount_fen;
+    s.amount_fen += atStakeFen(c);
     statusCounts[isCaseStatus(c.status) ? c.status : 'open']++;
     byTerminal.add(c);
     byDay.add(c);

@@ -26,6 +26,10 @@ export interface ReportModel {
 
 export interface CountAmount {
   count: number;
+  /**
+   * In the summaries, the money at stake: each case's amount, but a fee_mismatch at its fee difference (the fee
+   * charged minus the contracted fee, as a size), never the sale it was charged on.
+   */
   amount_fen: number;
 }
 
@@ -65,6 +69,7 @@ export interface ReportCase {
   trace_no: string | null;
   batch_no: string | null;
   rrn: string | null;
+  /** The transaction's amount; on a fee_mismatch, the sale the fee was charged on (its money at stake is fee.diff_fen). */
   amount_fen: number;
   txn_time: string;
   settle_date: string | null;
@@ -87,7 +92,7 @@ export interface ReportBreakdown {
   key: string;
   merchant_id: string | null;
   total: CountAmount;
-  /** Cases that are money lost or owed (not pending_settlement or journal_not_imported). */
+  /** Cases that are money lost or owed (not pending_settlement or journal_not_imported), with the money at stake. */
   discrepancies: CountAmount;
   by_category: Partial<Record<Category, CountAmount>>;
 }

@@ -78,11 +78,16 @@ function tableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, column
   return ws;
 }
 
+const AT_STAKE = '涉及金额 At stake';
+// An accountant adding up the category amounts must not read a fee case's sale as money lost.
+const AT_STAKE_NOTE =
+  '涉及金额：手续费不符按实收与合同手续费之差计，不按交易金额 / At stake: the transaction amount, except fee_mismatch, counted at the fee charged minus the contracted fee (its sale amount is on the fee_mismatch sheet).';
+
 function breakdownTable(ws: Sheet, title: string, keyHeader: string, rows: readonly ReportBreakdown[]): void {
   addRow(ws, [text(title)], { font: SECTION_FONT });
   addRow(
     ws,
-    [text(keyHeader), text('商户号 Merchant'), text('案件 Cases'), text('金额 Amount'), text('差异 Discrepancies'), text('差异金额 Discrepancy amount'), ...CATEGORIES.map((c) => text(c))],
+    [text(keyHeader), text('商户号 Merchant'), text('案件 Cases'), text(AT_STAKE), text('差异 Discrepancies'), text('差异涉及金额 Discrepancies at stake'), ...CATEGORIES.map((c) => text(c))],
     { header: true },
   );
   for (const r of rows) {
@@ -115,11 +120,12 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: ReportHead): vo
   }
 
   addRow(ws, [text('按类别 By category')], { font: SECTION_FONT });
-  addRow(ws, [text('类别 Category'), text('说明 Meaning'), text('笔数 Count'), text('金额 Amount'), text('差异? Discrepancy'), text('处理建议 Action')], { header: true });
+  addRow(ws, [text('类别 Category'), text('说明 Meaning'), text('笔数 Count'), text(AT_STAKE), text('差异? Discrepancy'), text('处理建议 Action')], { header: true });
   for (const c of CATEGORIES) {
     const s = m.summary[c] ?? { count: 0, amount_fen: 0 };
     addRow(ws, [text(c), text(CATEGORY_LABEL[c]), int(s.count), money(s.amount_fen), text(NOT_YET_DISCREPANCIES.has(c) ? 'no (waiting)' : 'yes'), text(splitBilingual(ACTIONS[c]).zh)]);
   }
+  addRow(ws, [text(AT_STAKE_NOTE)]);
   addRow(ws, []);
 
   addRow(ws, [text('按状态 By status')], { font: SECTION_FONT });

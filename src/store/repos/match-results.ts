@@ -48,7 +48,8 @@ export function matchRunWriter(db: Db) {
     addCases(runId: number, cases: ReadonlyArray<CaseDraft | FeeCaseDraft>): void {
       for (const c of cases) {
         const fee = 'fee' in c ? c.fee : null;
-        // A fee case is about the settlement line: its amount is the amount the fee was charged on.
+        // A fee case is about the settlement line: its amount is the amount the fee was charged on. That is what
+        // a reader looks up; the money at stake is the fee difference, which the totals count (feeAtStakeFen).
         const anchor = (fee ? c.settlement : null) ?? c.terminal ?? c.settlement;
         if (!anchor) throw new Error(`case ${c.id} has no record`);
         insertCase.run({

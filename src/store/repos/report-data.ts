@@ -40,6 +40,9 @@ export interface CaseFacts {
   terminal_id: string;
   txn_date: string;
   amount_fen: number;
+  /** Set on fee cases only: the report totals count those at the fee difference, not at amount_fen. */
+  fee_expected_fen: number | null;
+  fee_actual_fen: number | null;
   status: string;
 }
 
@@ -82,7 +85,8 @@ export function reportDataRepo(db: Db) {
     },
     /** Calls back once per case of the category (or every case), without holding them all. */
     eachCaseFacts(category: string | undefined, fn: (f: CaseFacts) => void): void {
-      const sql = `SELECT c.category, c.merchant_id, c.terminal_id, c.txn_date, c.amount_fen, COALESCE(s.status, 'open') AS status
+      const sql = `SELECT c.category, c.merchant_id, c.terminal_id, c.txn_date, c.amount_fen, c.fee_expected_fen,
+        c.fee_actual_fen, COALESCE(s.status, 'open') AS status
         FROM cases c LEFT JOIN case_status s ON s.case_id = c.id ${category === undefined ? '' : 'WHERE c.category = ?'}`;
       for (const f of db.prepare(sql).iterate(...(category === undefined ? [] : [category])) as IterableIterator<CaseFacts>) fn(f);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRate, formatRate, parseRate } from '../../../src/domain/rate.js';
-import { cardTypeOf, channelOf, expectedFee, ruleFor, type RateRule } from '../../../src/match/fees.js';
+import { cardTypeOf, channelOf, expectedFee, feeAtStakeFen, pricingOf, ruleFor, type RateRule } from '../../../src/match/fees.js';
 
 const base: RateRule = {
   id: 1,
@@ -109,5 +109,24 @@ describe('card type and channel from the file', () => {
   });
   it('QR wallets are the qr channel', () => {
     expect([channelOf('微信'), channelOf('支付宝'), channelOf('借记卡'), channelOf(null)]).toEqual(['qr', 'qr', 'card', 'card']);
+  });
+  it.each([
+    ['a card line: its card type text decides', { feeFen: 500, cardType: '借记卡' }, { channel: 'card', cardType: 'debit' }],
+    ['a card line naming a wallet', { feeFen: 500, cardType: '微信扫码' }, { channel: 'qr', cardType: null }],
+    ['a WeChat line paid by debit card', { feeFen: 380, cardType: 'PSBC_DEBIT', walletBill: true }, { channel: 'qr', cardType: null }],
+    ['a WeChat line paid by credit card', { feeFen: 380, cardType: 'CMB_CREDIT', walletBill: true }, { channel: 'qr', cardType: null }],
+    ['an Alipay line (no card type)', { feeFen: 380, cardType: null, walletBill: true }, { channel: 'qr', cardType: null }],
+  ])('%s is priced as %j', (_label, facts, priced) => {
+    expect(pricingOf(facts)).toEqual(priced);
+  });
+});
+
+describe('feeAtStakeFen: what a fee case puts at stake', () => {
+  it.each([
+    [1800, 2000, 200],
+    [1200, 1199, 1],
+    [650, 600, 50], // an undercharge counts at its size: the acquirer may claim it back
+  ])('expected %i, charged %i → %i fen', (expectedFen, actualFen, stake) => {
+    expect(feeAtStakeFen({ expectedFen, actualFen })).toBe(stake);
   });
 });
