@@ -13,13 +13,9 @@ import { reportDataRepo } from '../../store/repos/report-data.js';
 import { toReportCase } from '../build-model.js';
 import { beijingTime } from '../local-time.js';
 import type { ReportCase, ReportRecord } from '../model.js';
+import { money, str } from './fields.js';
 import type { Comparison, EvidencePack, Provenance, TimelineEvent } from './model.js';
-
-const str = (r: ReportRecord | null, k: string): string | null => {
-  const v = r?.[k];
-  return v === null || v === undefined || v === '' ? null : String(v);
-};
-const money = (r: ReportRecord | null, k: string): string | null => (typeof r?.[k] === 'number' ? formatYuan(r[k]) : null);
+import { noLineEvent, unhonouredVoid, VOID_TITLE, voidSummary, withNoLineRow } from './unhonoured-void.js';
 
 const STATUS_TEXT: Record<string, Bilingual> = {
   SUCCESS: { zh: '成功', en: 'APPROVED' },
@@ -185,13 +181,15 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
   if (!row) return undefined;
   const c = toReportCase(data, row);
   const t = c.terminal_record;
-  const s = c.settlement_record;
+  const unhonoured = unhonouredVoid(c, (role) => related(c, role));
+  const s = unhonoured ? null : c.settlement_record;
 
   const merchants = merchantsRepo(db);
   const registryMid = merchants.terminal(c.terminal_id)?.merchant_id ?? null;
   const mid = c.merchant_id ?? registryMid;
   const reg = mid ? merchants.get(mid) : undefined;
-  const storeName = str(s, 'store_name');
+  // The merchant's name on the sale's line names the void's merchant too.
+  const storeName = str(c.settlement_record, 'store_name');
   const merchant: EvidencePack['merchant'] = {
     merchant_id: mid,
     name: reg?.name ?? storeName,
@@ -202,7 +200,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
 
   const label = splitBilingual(CATEGORY_LABEL[c.category]);
   const primary = t ?? s;
-  const summary = [
+  const summary = unhonoured ? voidSummary(c, unhonoured) : [
     { label: '终端号 Terminal no', value: c.terminal_id },
     { label: '批次号 Batch no', value: c.batch_no ?? '不详 n/a' },
     { label: '凭证号 Voucher (trace) no', value: c.trace_no ?? '不详 n/a' },
@@ -220,7 +218,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
       : []),
   ];
 
-  const caseLabel: Bilingual = ROLE_TITLE['case'] ?? { zh: '', en: '' };
+  const caseLabel: Bilingual = unhonoured ? VOID_TITLE : (ROLE_TITLE['case'] ?? { zh: '', en: '' });
   const reswipe = ROLE_TITLE['reswipe'] ?? caseLabel;
   const original = ROLE_TITLE['original_sale'] ?? caseLabel;
   const pairs: Array<{ title: Bilingual; t: ReportRecord | null; s: ReportRecord | null }> = [
@@ -237,6 +235,8 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     if (p.t) timeline.push(terminalEvent(p.t, p.title));
     if (p.s) timeline.push(...settlementEvents(p.s, p.title));
   }
+  const absent = unhonoured ? noLineEvent(c, ACQUIRER) : null;
+  if (absent) timeline.push(absent);
   const cited = new Set(pairs.flatMap((p) => [p.t, p.s]).filter((r) => r !== null).map((r) => `${String(r['file'])}|${String(r['file_sha256'])}`));
   for (const f of files) {
     if (!cited.has(`${f.name}|${f.sha256}`)) continue;
@@ -279,7 +279,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     slipNote === null
       ? buildSlipModel({
           terminal: slipSource(t, 'terminal'),
-          // A void's case cites the voided sale's settlement line: not the same transaction, so not on its slip.
+          // A line of another type is another transaction, so not on this slip.
           settlement: t && s && t['txn_type'] !== s['txn_type'] ? null : slipSource(s, 'settlement'),
           merchant: info,
           registryMerchantId: registryMid,
@@ -298,7 +298,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     request: DISPUTE_REQUEST[c.category],
     deadlines: deadlineGuidance((primary ? String(primary['txn_date']) : c.txn_time.slice(0, 10)) as IsoDate),
     timeline,
-    comparisons: pairs.map((p) => compare(p.title, p.t, p.s)),
+    comparisons: pairs.map((p, i) => (unhonoured && i === 0 ? withNoLineRow(compare(p.title, p.t, p.s)) : compare(p.title, p.t, p.s))),
     provenance: pairs.flatMap((p) => [
       ...provenance({ zh: `${p.title.zh} · 终端流水`, en: `${p.title.en} · terminal journal` }, p.t),
       ...provenance({ zh: `${p.title.zh} · 结算文件`, en: `${p.title.en} · settlement file` }, p.s),

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { listCases, resolveCase } from '../../../src/app/cases.js';
 import type { AppContext } from '../../../src/app/context.js';
 import { writeEvidence } from '../../../src/app/evidence.js';
+import type { Category } from '../../../src/domain/categories.js';
+import { buildEvidencePack } from '../../../src/report/evidence/build-evidence.js';
 import { REPRINT_MARKER } from '../../../src/slip/layout.js';
 import { openStore } from '../../../src/store/open.js';
 import { merchantsRepo } from '../../../src/store/repos/merchants.js';
@@ -31,7 +33,7 @@ async function prepare(): Promise<{ dir: string; dbPath: string }> {
   return { dir, dbPath };
 }
 
-async function caseId(dbPath: string, category: 'timeout_but_settled' | 'duplicate_charge'): Promise<string> {
+async function caseId(dbPath: string, category: Category): Promise<string> {
   const [c] = await listCases(dbPath, { category });
   return c?.id ?? '';
 }
@@ -104,6 +106,46 @@ describe('dispute evidence pack', () => {
     await expect(text).toMatchFileSnapshot(join(FIX, 'expected.duplicate_charge.txt'));
   });
 
+  /**
+   * Regression: the case of an ignored void cites the voided sale's settlement line, and the pack paired that line
+   * with the void as "this transaction": type, trace, RRN, auth code and time all marked ≠ in a document for the
+   * acquirer, the sale's line twice in the timeline and the provenance, and the sale's auth code on the void's cover.
+   */
+  it('for a void_not_honored case shows the void alone and the sale with its line, as in expected.void_not_honored.txt', async () => {
+    const { dir, dbPath } = await prepare();
+    const id = await caseId(dbPath, 'void_not_honored');
+    const db = openStore(dbPath);
+    const pack = buildEvidencePack(db, id, { now: ctx.now(), preparedBy: 'alice', reprintedAt: '2026-03-10 16:00 UTC+8' });
+    db.close();
+    expect(pack?.comparisons.flatMap((c) => c.rows.filter((r) => r.differs).map((r) => `${c.title.en}: ${r.label}`))).toEqual([]);
+    expect(pack?.comparisons.map((c) => c.title.en)).toEqual(['This void', 'The original sale (voided)']);
+    expect(pack?.comparisons[0]?.rows.filter((r) => r.settlement !== null).map((r) => r.label)).toEqual(['结算记录 Settlement line']);
+    expect(pack?.provenance.map((p) => `${p.file}:${p.line}`)).toEqual(['journal.csv:14', 'journal.csv:13', 'settlement.csv:9']);
+
+    const out = join(dir, 'void.pdf');
+    await writeEvidence(dbPath, { caseId: id, outFile: out }, ctx);
+    const text = await extractPdfText(readFileSync(out));
+    expect(text).not.toMatch(/^≠ /m);
+    expect(text).not.toContain('本案交易');
+    for (const part of [
+      '交易类型 Type 消费撤销 VOID',
+      '凭证号 Voucher (trace) no 000113',
+      '参考号 Reference no (RRN) 030810000113',
+      '授权码 Auth code 100113',
+      '清算日期 Settlement date 无：结算文件中没有这笔撤销的记录 / none: the settlement file has no line for this void',
+      '原消费凭证号 Original sale trace no 000112',
+      '原消费参考号 Original sale RRN 030810000112',
+      '原消费授权码 Original sale auth code 100112',
+      'This void: the terminal sent a VOID of 800.00 (trace 000113)',
+      'The original sale (voided): the acquirer recorded a SALE of 800.00 (RRN 030810000112',
+      'This void: for settlement day 2026-03-08 the settlement file has no line for this void',
+    ]) {
+      expect(has(text, part), part).toBe(true);
+    }
+    expect(text.split('The original sale (voided): cleared on settlement day').length - 1).toBe(1);
+    await expect(text).toMatchFileSnapshot(join(FIX, 'expected.void_not_honored.txt'));
+  });
+
   it('--category writes one pack per case, named by terminal, trace, date and case', async () => {
     const { dir, dbPath } = await prepare();
     const r = await writeEvidence(dbPath, { category: 'missing_in_settlement', outDir: join(dir, 'packs') }, ctx);
@@ -117,7 +159,7 @@ describe('dispute evidence pack', () => {
    * Regression: the footers were drawn before the reprinted slip's page was added, and counted the A4 pages only,
    * so a 5-page pack said "1/4" … "4/4" and its last page, the slip, carried no number and no case id.
    */
-  it.each(['timeout_but_settled', 'duplicate_charge'] as const)('numbers every page of a %s pack "N/total", the slip page too', async (category) => {
+  it.each(['timeout_but_settled', 'duplicate_charge', 'void_not_honored'] as const)('numbers every page of a %s pack "N/total", the slip page too', async (category) => {
     const { dir, dbPath } = await prepare();
     const id = await caseId(dbPath, category);
     const out = join(dir, 'pack.pdf');
