@@ -131,7 +131,21 @@ export function classify(
       else onTerminal('pending_settlement', t, null, reasons.voidPending(t, day), { related });
       continue;
     }
-    if (pair || voidOf.has(t.id)) continue; // settled, or voided and (rightly) absent
+    if (pair) continue;
+    const voided = voidOf.get(t.id);
+    const voidLine = voided ? byT.get(voided.id)?.settlement : undefined;
+    if (voided && !voidLine) continue; // voided, and (rightly) absent with its void
+    if (voided && voidLine) {
+      // The void line took the money back, but the sale it cancels never brought it in: the merchant is short the
+      // sale's amount, exactly as for a sale that was never settled.
+      const related: Draft['related'] = [
+        { side: 'terminal', id: voided.id, role: 'void' },
+        { side: 'settlement', id: voidLine.id, role: 'void_settlement' },
+      ];
+      if (covered(t, day)) onTerminal('missing_in_settlement', t, null, reasons.voidedSaleMissing(t, voided, voidLine), { related });
+      else onTerminal('pending_settlement', t, null, reasons.pending(t, day), { related });
+      continue;
+    }
     if (covered(t, day)) onTerminal('missing_in_settlement', t, null, reasons.missingInSettlement(t, day));
     else onTerminal('pending_settlement', t, null, reasons.pending(t, day));
   }

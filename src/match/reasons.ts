@@ -53,6 +53,12 @@ export const reasons = {
       `终端已批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，已导入的对账单覆盖清算日 ${day}，却没有与之对应的结算记录。`,
       `The terminal approved a ${what(t)} (${ident(t)}; ${outcome(t)}); settlement day ${day} is covered by the imported settlement files, but no settlement line matches it.`,
     ),
+  voidedSaleMissing: (t: MatchTerminal, v: MatchTerminal, vLine: MatchSettlement): string =>
+    both(
+      `终端已批准${whatZh(t)}(${identZh(t)})，后被撤销(凭证号${v.traceNo ?? '不详'})；撤销已于清算日 ${vLine.settleDate} 结算扣回(${identZh(vLine)})，原消费却没有结算记录：商户被扣回一笔从未入账的消费。`,
+      `The terminal approved a ${what(t)} (${ident(t)}), later voided (trace ${v.traceNo ?? 'n/a'}); the void settled on ${vLine.settleDate} (${ident(vLine)}) ` +
+        `and took the amount back, but no settlement line pays the sale: the merchant was debited for a sale never credited.`,
+    ),
   pending: (t: MatchTerminal, day: string): string =>
     both(
       `终端已批准${whatZh(t)}(${identZh(t)})，其清算日 ${day} 尚无已导入的对账单。`,

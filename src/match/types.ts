@@ -77,7 +77,7 @@ export interface MatchPair {
 /** A pair as classification reads it: the two records, without the evidence. */
 export type PairRef = Pick<MatchPair, 'terminal' | 'settlement'>;
 
-export type RelatedRole = 'original_sale' | 'original_sale_settlement' | 'reswipe' | 'reswipe_settlement';
+export type RelatedRole = 'original_sale' | 'original_sale_settlement' | 'reswipe' | 'reswipe_settlement' | 'void' | 'void_settlement';
 
 export interface CaseDraft {
   id: string;

@@ -33,6 +33,7 @@ const ROLE_TITLE: Record<string, Bilingual> = {
   case: { zh: '本案交易', en: 'This transaction' },
   reswipe: { zh: '重刷交易', en: 'The re-swipe' },
   original_sale: { zh: '被撤销的原消费', en: 'The original sale (voided)' },
+  void: { zh: '撤销交易', en: 'The void' },
 };
 
 /** Compared field by field; a value on one side only is information, not a difference. */
@@ -226,6 +227,9 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     ...(related(c, 'reswipe') || related(c, 'reswipe_settlement') ? [{ title: reswipe, t: related(c, 'reswipe'), s: related(c, 'reswipe_settlement') }] : []),
     ...(related(c, 'original_sale') || related(c, 'original_sale_settlement')
       ? [{ title: original, t: related(c, 'original_sale'), s: related(c, 'original_sale_settlement') }]
+      : []),
+    ...(related(c, 'void') || related(c, 'void_settlement')
+      ? [{ title: ROLE_TITLE['void'] ?? caseLabel, t: related(c, 'void'), s: related(c, 'void_settlement') }]
       : []),
   ];
 
