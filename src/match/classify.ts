@@ -1,5 +1,5 @@
 import { CREDIT_SETTLED_ACTIONS, type Category } from '../domain/categories.js';
-import type { IsoDate } from '../domain/dates.js';
+import { addDays, type IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
 import { compareTxn, sameCard } from './order.js';
@@ -146,7 +146,9 @@ export function classify(
       else onTerminal('pending_settlement', t, null, reasons.pending(t, day), { related });
       continue;
     }
-    if (covered(t, day)) onTerminal('missing_in_settlement', t, null, reasons.missingInSettlement(t, day));
+    // domain.md §4.7: a late or holiday transaction can settle a day later than the cut-off says. The claim stands
+    // on day D's file, but until the next day's file is in, the reason says to look there first.
+    if (covered(t, day)) onTerminal('missing_in_settlement', t, null, reasons.missingInSettlement(t, day, covered(t, addDays(day, 1))));
     else onTerminal('pending_settlement', t, null, reasons.pending(t, day));
   }
 

@@ -48,10 +48,12 @@ function outcomeZh(t: MatchTerminal): string {
 const both = (zh: string, en: string): string => `${zh} / ${en}`;
 
 export const reasons = {
-  missingInSettlement: (t: MatchTerminal, day: string): string =>
+  missingInSettlement: (t: MatchTerminal, day: string, nextDayCovered: boolean): string =>
     both(
-      `终端已批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，已导入的对账单覆盖清算日 ${day}，却没有与之对应的结算记录。`,
-      `The terminal approved a ${what(t)} (${ident(t)}; ${outcome(t)}); settlement day ${day} is covered by the imported settlement files, but no settlement line matches it.`,
+      `终端已批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，已导入的对账单覆盖清算日 ${day}，却没有与之对应的结算记录。` +
+        (nextDayCovered ? '' : '次日对账单尚未导入：日切或节假日顺延的交易可能在次日结算，索赔前请先核对次日对账单。'),
+      `The terminal approved a ${what(t)} (${ident(t)}; ${outcome(t)}); settlement day ${day} is covered by the imported settlement files, but no settlement line matches it.` +
+        (nextDayCovered ? '' : ' The next day\'s file is not imported yet: a transaction past the acquirer\'s cut-off or before a holiday can settle there, so check it before claiming.'),
     ),
   voidedSaleMissing: (t: MatchTerminal, v: MatchTerminal, vLine: MatchSettlement): string =>
     both(
