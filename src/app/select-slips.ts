@@ -17,8 +17,8 @@ const DEFAULT_SLIP_STATUSES: readonly CaseStatus[] = ['open', 'disputed'];
 export interface SlipSelector {
   caseIds?: readonly string[];
   categories?: readonly Category[];
-  rrn?: string;
-  terminalTrace?: { terminalId: string; traceNo: string };
+  rrns?: readonly string[];
+  terminalTraces?: ReadonlyArray<{ terminalId: string; traceNo: string }>;
   allSettled?: boolean;
 }
 
@@ -59,7 +59,7 @@ export function selectSlipTxns(db: Db, sel: SlipSelector): SlipSelection {
     for (const t of ids.terminal) add(t, repo.matchedSettlement(t) ?? null);
     for (const s of ids.settlement) add(repo.matchedTerminal(s) ?? null, s);
   };
-  const none = !sel.caseIds?.length && !sel.categories?.length && !sel.rrn && !sel.terminalTrace && !sel.allSettled;
+  const none = !sel.caseIds?.length && !sel.categories?.length && !sel.rrns?.length && !sel.terminalTraces?.length && !sel.allSettled;
   const categories = none ? DEFAULT_SLIP_CATEGORIES : (sel.categories ?? []);
 
   const inCategories = categories.length > 0 ? repo.casesIn(categories) : [];
@@ -74,13 +74,12 @@ export function selectSlipTxns(db: Db, sel: SlipSelector): SlipSelection {
     const t = c.terminal_record_id;
     add(t, t === null ? c.settlement_record_id : (repo.matchedSettlement(t) ?? null), c);
   }
-  if (sel.rrn) {
-    const ids = repo.byRrn(sel.rrn);
-    if (ids.terminal.length + ids.settlement.length === 0) fail(`--rrn ${sel.rrn}: no record has this reference number`);
+  for (const rrn of sel.rrns ?? []) {
+    const ids = repo.byRrn(rrn);
+    if (ids.terminal.length + ids.settlement.length === 0) fail(`--rrn ${rrn}: no record has this reference number`);
     addRecords(ids);
   }
-  if (sel.terminalTrace) {
-    const { terminalId, traceNo } = sel.terminalTrace;
+  for (const { terminalId, traceNo } of sel.terminalTraces ?? []) {
     const ids = repo.byTrace(terminalId, normalizeTrace(traceNo));
     if (ids.terminal.length + ids.settlement.length === 0) fail(`--terminal ${terminalId} --trace ${traceNo}: no record has this terminal and trace`);
     addRecords(ids);

@@ -32,10 +32,13 @@ export function printImport(r: ImportResult): void {
   printImportChecks(r);
 }
 
+/** Width in terminal columns: CJK characters take two. */
+function columns(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
+}
+
 function pad(text: string, width: number, right = false): string {
-  // CJK characters take two columns in a terminal.
-  const w = [...text].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
-  const fill = ' '.repeat(Math.max(0, width - w));
+  const fill = ' '.repeat(Math.max(0, width - columns(text)));
   return right ? fill + text : text + fill;
 }
 
@@ -49,7 +52,7 @@ export function printMatchSummary(m: MatchResult): void {
   for (const c of CATEGORIES) {
     const s = m.byCategory[c] ?? { count: 0, amountFen: 0 };
     const note = NOT_YET_DISCREPANCIES.has(c) ? ' (waiting)' : '';
-    out(`${pad(c, 24)}${pad(CATEGORY_LABEL[c] + note, 46)}${pad(String(s.count), 7, true)}${pad(groupThousands(formatYuan(s.amountFen)), 16, true)}`);
+    out(`${pad(c, 24)}${pad(CATEGORY_LABEL[c] + note, 46)}${pad(String(s.count), 7, true)}${pad(yuan(s.amountFen), 16, true)}`);
   }
 }
 
@@ -59,7 +62,19 @@ export function discrepancyCount(m: MatchResult): number {
     .reduce((n, [, v]) => n + v.count, 0);
 }
 
-/** "1328.00" → "1,328.00", for people reading a console. */
-function groupThousands(yuan: string): string {
-  return yuan.replace(/\B(?=(\d{3})+\.)/g, ',');
+/** 132800 fen → "1,328.00": yuan grouped by thousands, for people reading a console. */
+export function yuan(fen: number): string {
+  return formatYuan(fen).replace(/\B(?=(\d{3})+\.)/g, ',');
+}
+
+/**
+ * Rows as columns under a header line, each column as wide as its widest cell; `right` names the columns
+ * aligned right (amounts).
+ */
+export function printTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: ReadonlySet<number> = new Set()): void {
+  // A reduce, not Math.max(...): a spread of 100,000 cases overflows the call stack.
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, columns(r[i] ?? '')), columns(h)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => pad(c, widths[i] ?? 0, right.has(i))).join('  ').trimEnd();
+  out(line(header));
+  for (const r of rows) out(line(r));
 }

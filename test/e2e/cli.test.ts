@@ -125,7 +125,7 @@ describe('evidence packs', () => {
     const out = tmpDir();
     expect(posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]).code).toBe(0);
     const db = join(out, 'posrecon.db');
-    const id = posrecon(['cases', '--db', db, '--category', 'timeout_but_settled']).stdout.split(/\s+/)[0] ?? '';
+    const id = /c_[0-9a-f]{16}/.exec(posrecon(['cases', '--db', db, '--category', 'timeout_but_settled']).stdout)?.[0] ?? '';
     const make = (name: string) => {
       const r = posrecon(['evidence', '--db', db, '--case', id, '--out', join(out, name), '--prepared-at', '2026-03-10 09:00']);
       expect(r.code).toBe(0);

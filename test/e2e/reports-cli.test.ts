@@ -121,6 +121,20 @@ describe('posrecon cases, audit, rates, report formats (issue 5)', () => {
     expect(posrecon(['evidence', '--case', 'c_0000000000000000', '--out', join(out, 'x.pdf'), '--db', db]).code).toBe(2);
   });
 
+  /** Regression: `evidence --case A --case B --out ev2.pdf` wrote B's pack alone and exited 0. */
+  it('evidence refuses --case given twice (one pack per file), exit 2, and writes nothing', () => {
+    const out = tmpDir();
+    expect(posrecon(['run', '--terminal', join(EVERY, 'journal.csv'), '--settlement', join(EVERY, 'settlement.csv'), '--out', out]).code).toBe(0);
+    const db = join(out, 'posrecon.db');
+    const [a = '', b = ''] = posrecon(['cases', '--db', db]).stdout.match(/c_[0-9a-f]{16}/g) ?? [];
+    const r = posrecon(['evidence', '--case', a, '--case', b, '--out', join(out, 'ev2.pdf'), '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`posrecon: --case is given more than once ("${a}", then "${b}"); it takes one value`);
+    expect(r.stderr).toContain('hint: one evidence pack per file');
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(out, 'ev2.pdf'))).toBe(false);
+  });
+
   it('cases resolve refuses an unknown status (exit 2)', () => {
     const out = tmpDir();
     posrecon(['run', '--terminal', join(EVERY, 'journal.csv'), '--out', out]);

@@ -74,8 +74,27 @@ describe('posrecon slips', () => {
     expect(r.code).toBe(0);
   });
 
+  /**
+   * Regression: commander kept only the last --rrn, and the last --terminal/--trace pair, so `slips --rrn A
+   * --rrn B` wrote one slip and exited 0.
+   */
+  it.each([
+    ['--rrn twice', ['--rrn', '030899990103', '--rrn', '030810000116']],
+    ['--terminal/--trace pairs, in order', ['--terminal', '10012345', '--trace', '103', '--terminal', '10012345', '--trace', '116']],
+    ['one --terminal for every --trace', ['--terminal', '10012345', '--trace', '103', '--trace', '116']],
+  ])('%s: a slip for every transaction named', (what, args) => {
+    const dir = shared();
+    const r = posrecon(['slips', '--out', what, ...args], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`2 slips written to ${what}`);
+    expect(readdirSync(join(dir, what)).sort()).toEqual(['10012345-000103-20260308-merchant.pdf', '10012345-000116-20260308-merchant.pdf']);
+  });
+
   it.each([
     ['a width that is not 58 or 80', ['--width', '70'], '--width "70" is not a paper width'],
+    ['a width given twice', ['--width', '58', '--width', '80'], '--width is given more than once ("58", then "80"); it takes one value'],
+    ['two terminals for one trace', ['--terminal', '10012345', '--terminal', '10012399', '--trace', '103'], '--terminal is given twice and --trace once'],
     ['an unknown copy', ['--copy', 'merchant,shop'], '--copy "shop" is not a copy'],
     ['--trace without --terminal', ['--trace', '103'], '--terminal and --trace go together'],
     ['an unknown case', ['--case', 'c_0000000000000000'], 'no such case in the last match'],

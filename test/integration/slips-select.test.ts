@@ -59,13 +59,20 @@ describe('slips: which transactions', () => {
   });
 
   it('selectors add up and a transaction is printed once', async () => {
-    const r = await slips({ rrn: '030899990103', terminalTrace: { terminalId: '10012345', traceNo: '103' }, categories: ['timeout_but_settled'] });
+    const r = await slips({ rrns: ['030899990103'], terminalTraces: [{ terminalId: '10012345', traceNo: '103' }], categories: ['timeout_but_settled'] });
     expect(traces(r)).toEqual(['000103']);
     expect(r.slips[0]?.caseId).toMatch(/^c_/);
   });
 
+  /** Regression: the CLI kept only the last --rrn (and the last --terminal/--trace pair), so one slip came out of two asked for. */
+  it('every RRN and every terminal/trace pair given is printed', async () => {
+    expect(traces(await slips({ rrns: ['030810000101', '030810000107'] }))).toEqual(['000101', '000107']);
+    const pairs = [{ terminalId: '10012345', traceNo: '108' }, { terminalId: '10012399', traceNo: '1' }];
+    expect(traces(await slips({ terminalTraces: pairs }))).toEqual(['000108', '000001']);
+  });
+
   it('a timeout that was reversed and never settled has no slip: skipped, with the reason', async () => {
-    const r = await slips({ terminalTrace: { terminalId: '10012345', traceNo: '000106' } });
+    const r = await slips({ terminalTraces: [{ terminalId: '10012345', traceNo: '000106' }] });
     expect(r.slips).toEqual([]);
     expect(r.skipped).toEqual([
       { what: 'terminal 10012345 trace 000106 (journal.csv:7)', reason: 'REVERSED and never settled: no slip exists for it, and posrecon does not make one' },
@@ -74,8 +81,8 @@ describe('slips: which transactions', () => {
 
   it.each([
     ['an unknown case id', { caseIds: ['c_0000000000000000'] }, /--case c_0000000000000000: no such case/],
-    ['an unknown RRN', { rrn: '999999999999' }, /--rrn 999999999999: no record/],
-    ['an unknown terminal and trace', { terminalTrace: { terminalId: '10012345', traceNo: '999' } }, /no record has this terminal and trace/],
+    ['an unknown RRN', { rrns: ['030810000101', '999999999999'] }, /--rrn 999999999999: no record/],
+    ['an unknown terminal and trace', { terminalTraces: [{ terminalId: '10012345', traceNo: '101' }, { terminalId: '10012345', traceNo: '999' }] }, /--terminal 10012345 --trace 999: no record has this terminal and trace/],
   ])('refuses %s (usage error)', async (_what, selector, message) => {
     const p = slips(selector);
     await expect(p).rejects.toBeInstanceOf(UsageError);
@@ -96,7 +103,7 @@ describe('slips: which transactions', () => {
 
   it('the reprint time is the clock in Beijing time to the minute, or the one given', async () => {
     expect(reprintTime(new Date('2026-03-10T16:30:59Z'))).toBe('2026-03-11 00:30 UTC+8');
-    const r = await slips({ rrn: '030810000101' }, { reprintedAt: '2026-04-01 09:00' });
+    const r = await slips({ rrns: ['030810000101'] }, { reprintedAt: '2026-04-01 09:00' });
     expect(r.slips[0]?.model.reprintedAt).toBe('2026-04-01 09:00 UTC+8');
   });
 });

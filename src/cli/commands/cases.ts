@@ -3,11 +3,10 @@ import { listCases, resolveCase, showCase, type CaseDetail } from '../../app/cas
 import { CASE_STATUSES, isCaseStatus, type CaseStatus } from '../../domain/case-status.js';
 import { CATEGORIES, CATEGORY_LABEL, isCategory, type Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
-import { formatYuan } from '../../domain/money.js';
 import { beijingTimeMarked } from '../../report/local-time.js';
 import type { ReportRecord } from '../../report/model.js';
-import { DB_HELP, dbPath } from '../options.js';
-import { out } from '../output.js';
+import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { out, printTable, yuan } from '../output.js';
 import type { CliState } from '../state.js';
 
 export function parseCategory(text: string): Category {
@@ -27,7 +26,8 @@ function printRecord(label: string, r: ReportRecord | null): void {
   out(`${label}: ${String(r['file'])}:${String(r['line'])} (file sha256 ${String(r['file_sha256']).slice(0, 16)}…)`);
   const fields = SHOWN_FIELDS.filter((k) => r[k] !== null && r[k] !== undefined).map((k) => {
     const v = r[k];
-    return `${k}=${k.endsWith('_fen') && typeof v === 'number' ? formatYuan(v) : String(v)}`;
+    // The stored fields are integer fen; people read yuan, so the label says yuan (--json keeps the fen).
+    return k.endsWith('_fen') && typeof v === 'number' ? `${k.slice(0, -'_fen'.length)}_yuan=${yuan(v)}` : `${k}=${String(v)}`;
   });
   out(`  ${fields.join('  ')}`);
   out(`  raw: ${String(r['raw'])}`);
@@ -39,8 +39,8 @@ function printDetail(d: CaseDetail): void {
   if (c) {
     out(`category: ${c.category} (${CATEGORY_LABEL[c.category]})`);
     // Transaction times are the files' own, Beijing time already: marked, not converted.
-    out(`terminal ${c.terminal_id}, merchant ${c.merchant_id ?? 'n/a'}, trace ${c.trace_no ?? 'n/a'}, RRN ${c.rrn ?? 'n/a'}, ${c.txn_time} UTC+8, amount ${formatYuan(c.amount_fen)}, settle date ${c.settle_date ?? 'n/a'}`);
-    if (c.fee) out(`fee: charged ${formatYuan(c.fee.actual_fen)}, expected ${formatYuan(c.fee.expected_fen)}, difference ${formatYuan(c.fee.diff_fen)}`);
+    out(`terminal ${c.terminal_id}, merchant ${c.merchant_id ?? 'n/a'}, trace ${c.trace_no ?? 'n/a'}, RRN ${c.rrn ?? 'n/a'}, ${c.txn_time} UTC+8, amount ${yuan(c.amount_fen)} yuan, settle date ${c.settle_date ?? 'n/a'}`);
+    if (c.fee) out(`fee (yuan): charged ${yuan(c.fee.actual_fen)}, expected ${yuan(c.fee.expected_fen)}, difference ${yuan(c.fee.diff_fen)}`);
     out(`reason: ${c.reason}`);
     out(`action: ${c.action}`);
     printRecord('terminal record', c.terminal_record);
@@ -58,6 +58,8 @@ function printDetail(d: CaseDetail): void {
   }
 }
 
+const LIST_HEADER = ['id', 'category', 'terminal', 'trace', 'time (UTC+8)', 'amount (yuan)', 'RRN', 'status'];
+
 export function registerCases(program: Command, state: CliState): void {
   const cases = program.command('cases').description('list, show and resolve the cases of the last match (default: list)');
   cases
@@ -69,11 +71,15 @@ export function registerCases(program: Command, state: CliState): void {
     .option('--db <path>', DB_HELP)
     .action(async (o: { category?: Category; status?: CaseStatus; json?: boolean; db?: string }) => {
       const rows = await listCases(dbPath(o.db), { ...(o.category ? { category: o.category } : {}), ...(o.status ? { status: o.status } : {}) });
-      for (const c of rows) {
-        if (o.json) out(JSON.stringify(c));
-        else out([c.id, c.category, c.terminal_id, c.trace_no ?? '-', `${c.txn_date} ${c.txn_time}`, formatYuan(c.amount_fen).padStart(10), c.rrn ?? '-', c.status].join('  '));
+      if (o.json) {
+        for (const c of rows) out(JSON.stringify(c));
+        return;
       }
-      if (!o.json) out(`${rows.length} ${rows.length === 1 ? 'case' : 'cases'}`);
+      if (rows.length > 0) {
+        const cells = rows.map((c) => [c.id, c.category, c.terminal_id, c.trace_no ?? '-', `${c.txn_date} ${c.txn_time}`, yuan(c.amount_fen), c.rrn ?? '-', c.status]);
+        printTable(LIST_HEADER, cells, new Set([LIST_HEADER.indexOf('amount (yuan)')]));
+      }
+      out(`${rows.length} ${rows.length === 1 ? 'case' : 'cases'}`);
     });
   cases
     .command('show')
@@ -102,4 +108,5 @@ export function registerCases(program: Command, state: CliState): void {
       );
       out(`${id}: ${r.previous} → ${r.current.status} (by ${r.current.updated_by})`);
     });
+  refuseRepeatedValues(cases);
 }

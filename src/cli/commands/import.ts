@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { importFiles } from '../../app/import-files.js';
 import { UsageError } from '../../domain/errors.js';
 import { withTtyProgress, clearProgress } from '../progress.js';
-import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, parseSide } from '../options.js';
+import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, parseSide, refuseRepeatedValues } from '../options.js';
 import { printImport } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -23,13 +23,13 @@ function parseYear(text: string): number {
 }
 
 export function registerImport(program: Command, state: CliState): void {
-  program
+  const importCommand = program
     .command('import')
     .description('import terminal journals or settlement files into the database (a file already imported is skipped)')
     .argument('<files...>', 'CSV, JSON Lines, acquirer files (UnionPay ZM, WeChat, Alipay, 通联, 乐刷), zips of them, or xlsx')
     .option('--side <side>', 'terminal or settlement (default: detected; acquirer formats are settlement files)', parseSide)
     .option('--format <name>', 'force a format (see: posrecon formats)')
-    .option('--profile <file>', 'a profile (JSON) describing the layout of another acquirer\'s CSV or Excel statement')
+    .option('--profile <file>', 'a profile (YAML for .yaml/.yml, else JSON) describing the layout of another acquirer\'s CSV or Excel statement')
     .option('--encoding <enc>', 'force utf-8, gbk or gb18030 (default: detected)')
     .option('--year <YYYY>', 'year of dates printed without one (UnionPay MMDDhhmmss), when the file name does not tell', parseYear)
     .option('--cutoff <HH:mm>', 'acquirer day cut-off, for rows without a clearing date', DEFAULT_CUTOFF)
@@ -46,6 +46,7 @@ export function registerImport(program: Command, state: CliState): void {
         },
       );
     });
+  refuseRepeatedValues(importCommand);
 }
 
 function pick(o: ImportFlags) {

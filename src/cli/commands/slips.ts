@@ -2,20 +2,19 @@ import type { Command } from 'commander';
 import { DEFAULT_SLIP_CATEGORIES } from '../../app/select-slips.js';
 import { CATEGORIES, isCategory, type Category } from '../../domain/categories.js';
 import { UsageError } from '../../domain/errors.js';
-import { formatYuan } from '../../domain/money.js';
 import { SLIP_COPIES, type SlipCopy } from '../../slip/layout.js';
 import type { SlipWidth } from '../../slip/render-pdf.js';
-import { DB_HELP, dbPath, parseBeijingMinute } from '../options.js';
-import { err, out, showPath } from '../output.js';
+import { DB_HELP, dbPath, parseBeijingMinute, refuseRepeatedValues, repeatable } from '../options.js';
+import { err, out, showPath, yuan } from '../output.js';
 import type { CliState } from '../state.js';
 
 interface SlipsFlags {
   out: string;
   case?: string[];
   category?: Category[];
-  rrn?: string;
-  terminal?: string;
-  trace?: string;
+  rrn?: string[];
+  terminal?: string[];
+  trace?: string[];
   allSettled?: boolean;
   copy?: SlipCopy[];
   width: SlipWidth;
@@ -44,17 +43,33 @@ function parseWidth(text: string): SlipWidth {
 
 const parseReprintedAt = (text: string): string => parseBeijingMinute('--reprinted-at', text).text;
 
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/**
+ * The n-th --terminal goes with the n-th --trace; one --terminal goes with every --trace. Any other count would
+ * leave a trace whose terminal posrecon would have to guess.
+ */
+function terminalTraces(terminals: readonly string[], traces: readonly string[]): Array<{ terminalId: string; traceNo: string }> {
+  if ((terminals.length === 0) !== (traces.length === 0)) throw new UsageError('--terminal and --trace go together');
+  if (terminals.length !== traces.length && terminals.length !== 1) {
+    throw new UsageError(
+      `--terminal is given ${times(terminals.length)} and --trace ${times(traces.length)}: which terminal goes with which trace?`,
+      'give one --terminal before each --trace (they pair in order), or one --terminal for all the traces',
+    );
+  }
+  return traces.map((traceNo, i) => ({ terminalId: terminals[terminals.length === 1 ? 0 : i] ?? '', traceNo }));
+}
+
 export function registerSlips(program: Command, state: CliState): void {
-  program
+  const slips = program
     .command('slips')
     .description('write reprinted slips (签购单) as PDF: by default for the cases that have no slip')
     .requiredOption('--out <dir>', 'folder for the PDF files')
     .option('--case <ids...>', 'these cases (ids from posrecon cases)')
-    .option('--category <category>', `cases of this category, repeatable (default: ${DEFAULT_SLIP_CATEGORIES.join(', ')})`,
-      (v: string, prev: Category[] | undefined) => [...(prev ?? []), parseCategory(v)])
-    .option('--rrn <rrn>', 'the transaction with this reference number (参考号)')
-    .option('--terminal <tid>', 'with --trace: the transaction with this terminal and trace (凭证号)')
-    .option('--trace <n>', 'with --terminal')
+    .option('--category <category>', `cases of this category, repeatable (default: ${DEFAULT_SLIP_CATEGORIES.join(', ')})`, repeatable(parseCategory))
+    .option('--rrn <rrn>', 'the transaction with this reference number (参考号), repeatable', repeatable(String))
+    .option('--terminal <tid>', 'with --trace: the transaction with this terminal and trace (凭证号); repeatable, pairs in order', repeatable(String))
+    .option('--trace <n>', 'with --terminal, repeatable; one --terminal goes with every --trace', repeatable(String))
     .option('--all-settled', 'every transaction in the settlement files')
     .option('--copy <copies>', `${SLIP_COPIES.join(', ')}; comma-separated for several (default: merchant)`, parseCopies)
     .option('--width <mm>', 'paper width, 58 or 80', parseWidth, 80)
@@ -62,7 +77,7 @@ export function registerSlips(program: Command, state: CliState): void {
     .option('--reprinted-at <time>', 'the reprint time printed on the slips, "YYYY-MM-DD HH:mm" Beijing time (default: now)', parseReprintedAt)
     .option('--db <path>', DB_HELP)
     .action(async (o: SlipsFlags) => {
-      if ((o.terminal === undefined) !== (o.trace === undefined)) throw new UsageError('--terminal and --trace go together');
+      const traces = terminalTraces(o.terminal ?? [], o.trace ?? []);
       const db = dbPath(o.db);
       // Loaded when the command runs: its libraries (exceljs, pdfkit, fonts) cost every other command 0.7 s to load.
       const { renderSlips } = await import('../../app/render-slips.js');
@@ -73,8 +88,8 @@ export function registerSlips(program: Command, state: CliState): void {
           selector: {
             ...(o.case ? { caseIds: o.case } : {}),
             categories: o.category ?? [],
-            ...(o.rrn ? { rrn: o.rrn } : {}),
-            ...(o.terminal && o.trace ? { terminalTrace: { terminalId: o.terminal, traceNo: o.trace } } : {}),
+            rrns: o.rrn ?? [],
+            terminalTraces: traces,
             ...(o.allSettled ? { allSettled: true } : {}),
           },
           copies: o.copy ?? ['merchant'],
@@ -91,10 +106,11 @@ export function registerSlips(program: Command, state: CliState): void {
       }
       for (const s of r.slips) {
         const m = s.model;
-        const what = [m.terminalId, m.traceNo ?? '-', m.txnDate, formatYuan(m.amountFen).padStart(10), s.category ?? '', s.caseId ?? ''];
+        const what = [m.terminalId, m.traceNo ?? '-', m.txnDate, yuan(m.amountFen).padStart(10), s.category ?? '', s.caseId ?? ''];
         out(`${showPath(s.path)}  ${what.join('  ').trimEnd()}`);
       }
       const where = r.files.length === 1 && o.oneFile ? showPath(r.files[0] ?? '') : showPath(o.out);
       out(`${r.slips.length} ${r.slips.length === 1 ? 'slip' : 'slips'} written to ${where} (database ${showPath(db)})`);
     });
+  refuseRepeatedValues(slips);
 }
