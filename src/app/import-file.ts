@@ -10,7 +10,7 @@ import { filesRepo, type ImportedFileRow, type RowCounts } from '../store/repos/
 import { auditRepo } from '../store/repos/audit.js';
 import { actorOf, type AppContext } from './context.js';
 import { sha256File } from './hash-file.js';
-import { consumeRows, type RowIssue } from './import-rows.js';
+import { consumeRows, noRowReadError, type RowIssue } from './import-rows.js';
 import { rowSource } from './row-source.js';
 
 export type { RowIssue } from './import-rows.js';
@@ -121,9 +121,15 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       throw new InputError(`${opts.path}: no ${source.adapter.format} header row found: all ${counts.read} lines came before one; nothing imported`, hint);
     }
     // Likewise a file of which not one row could be read: it is the wrong format, not a file of bad rows.
-    const first = rejected[0];
-    if (counts.imported === 0 && first) {
-      throw new InputError(`${opts.path}: not one of ${counts.read} rows could be read as ${source.adapter.format} (line ${first.line}: ${first.reason}); nothing imported`, hint);
+    if (counts.imported === 0 && rejected.length > 0) {
+      throw noRowReadError({
+        path: opts.path,
+        read: counts.read,
+        rejected,
+        format: source.adapter.format,
+        ...(opts.format === undefined ? {} : { forcedFormat: opts.format }),
+        ...(opts.encoding === undefined ? {} : { forcedEncoding: opts.encoding }),
+      });
     }
     files.setCounts(fileId, counts);
     auditRepo(db).append({

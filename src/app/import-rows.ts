@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
+import { InputError } from '../domain/errors.js';
 import type { Db } from '../store/open.js';
 import { controlTotalsRepo } from '../store/repos/control-totals.js';
 import { recordsRepo } from '../store/repos/records.js';
 import type { AppContext } from './context.js';
-import type { RowsOutcome } from './row-batches.js';
+import type { RowIssue, RowsOutcome } from './row-batches.js';
 import type { RowMessage } from './row-messages.js';
 
 export type { RowIssue, RowsOutcome } from './row-batches.js';
@@ -38,4 +39,44 @@ export async function consumeRows(db: Db, fileId: number, messages: AsyncIterabl
     read = b.read;
   }
   throw new Error(`${path}: the rows ended without an outcome`);
+}
+
+/** Distinct reasons shown when no row of a file could be read: one is often a symptom, three show the pattern. */
+const REASONS_SHOWN = 3;
+
+export interface NoRowReadOptions {
+  path: string;
+  read: number;
+  rejected: readonly RowIssue[];
+  /** The format the rows were read as. */
+  format: string;
+  /** The options the user gave, if any: the hint tells them to leave out the one that may be wrong. */
+  forcedFormat?: string;
+  forcedEncoding?: string;
+}
+
+/**
+ * The refusal of a file of which not one row could be read: the wrong format, or the right one with values none of
+ * which are in the form expected (a yuan column read as fen, another date order, a wrong --encoding). Reasons that
+ * differ only in the values they quote count as one.
+ */
+export function noRowReadError(o: NoRowReadOptions): InputError {
+  const seen = new Set<string>();
+  const shown: string[] = [];
+  for (const r of o.rejected) {
+    const key = r.reason.replace(/"[^"]*"/g, '""');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (shown.length < REASONS_SHOWN) shown.push(`${r.where === undefined ? `line ${r.line}` : r.where.replace(/^[!:]/, '')}: ${r.reason}`);
+  }
+  const more = seen.size > shown.length ? `\n  … and ${seen.size - shown.length} other reason${seen.size - shown.length === 1 ? '' : 's'}` : '';
+  const hints = [
+    ...(o.forcedFormat === undefined ? [] : [`leave out --format ${o.forcedFormat} to let posrecon detect the format`]),
+    ...(o.forcedEncoding === undefined ? [] : [`leave out --encoding ${o.forcedEncoding}: a wrong encoding garbles every Chinese value`]),
+    `if the format is right, the values above are not in the form ${o.format} expects (README "Input columns"); a --profile can describe other forms`,
+  ];
+  return new InputError(
+    `${o.path}: not one of ${o.read} rows could be read as ${o.format}, so nothing was imported; ${o.rejected.length} rejected, for example:\n  ${shown.join('\n  ')}${more}`,
+    hints.join('; or '),
+  );
 }

@@ -89,7 +89,7 @@ export class RowBatcher {
       if (row.kind === 'skip') {
         this.warn(row, row.warnings);
         this.ledger.addRow(row.measures, row.accounted === true);
-      }
+      } else this.ledger.addRow(row.measures, false);
       return;
     }
     const n = normalize(this.opts.side, row.fields, this.normalizeCtx);

@@ -27,14 +27,19 @@ export function controlLine(c: ControlCheck): string {
 export function printImportChecks(r: Extract<ImportResult, { status: 'imported' }>): void {
   const bySource = new Map<string, ControlCheck[]>();
   for (const c of r.controls) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const stated = (cs: readonly ControlCheck[]): string => cs.map((c) => `${c.label} ${formatScaled(c.stated, c.scale)}`).join(', ');
   for (const [source, checks] of bySource) {
-    const differs = checks.filter((c) => c.status !== 'agrees');
-    if (differs.length === 0) {
-      out(`${r.path}: control totals (${source}) agree: ${checks.map((c) => `${c.label} ${formatScaled(c.stated, c.scale)}`).join(', ')}`);
+    if (checks.some((c) => c.status === 'differs')) {
+      err(`${r.path}: warning: control totals (${source}) do not all agree with the rows:`);
+      for (const c of checks) err(`  ${controlLine(c)}`);
       continue;
     }
-    err(`${r.path}: warning: control totals (${source}) do not all agree with the rows:`);
-    for (const c of checks) err(`  ${controlLine(c)}`);
+    // A total with no detail rows to add up (a summary-only report) is not a difference: saying "do not agree"
+    // would send an accountant looking for money that is not missing.
+    const agree = checks.filter((c) => c.status === 'agrees');
+    const unchecked = checks.filter((c) => c.status === 'unchecked');
+    if (agree.length > 0) out(`${r.path}: control totals (${source}) agree: ${stated(agree)}`);
+    if (unchecked.length > 0) out(`${r.path}: note: control totals (${source}) not checked (this file has no detail rows for them): ${stated(unchecked)}`);
   }
   for (const w of r.warnings.slice(0, MAX_SHOWN_WARNINGS)) err(`${r.path}${w.where ?? `:${w.line}`}: warning: ${w.reason}`);
   if (r.warnings.length > MAX_SHOWN_WARNINGS) err(`${r.path}: … and ${r.warnings.length - MAX_SHOWN_WARNINGS} more warnings (all kept in the database)`);

@@ -1,7 +1,8 @@
 import { InputError, UsageError } from '../domain/errors.js';
 import type { Side } from '../domain/record.js';
 import { ADAPTERS } from './adapters/index.js';
-import { parseEncoding } from './decode.js';
+import { parseEncoding, type Encoding } from './decode.js';
+import { describeHead, encodingDoubt, quoteText } from './head-text.js';
 import { openInput, sampleInput, type SourceInput } from './source-input.js';
 import type { Detection, SourceAdapter, SourceSample } from './types.js';
 
@@ -63,7 +64,7 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
   } else {
     const { fits, misses } = rankFormats(sample);
     const best = fits[0];
-    if (!best) throw notRecognised(sample, misses);
+    if (!best) throw notRecognised(sample, misses, forced && opts.encoding !== undefined ? { encoding: forced.encoding, option: opts.encoding } : undefined);
     adapter = best.adapter;
     detection = best.d;
     formatWhy = best.d.why;
@@ -85,15 +86,22 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
   };
 }
 
-function notRecognised(sample: SourceSample, misses: ReadonlyArray<{ adapter: SourceAdapter; d: Miss }>): InputError {
-  const firstLine = sample.head.split(/\r?\n/, 1)[0] ?? '';
+function notRecognised(
+  sample: SourceSample,
+  misses: ReadonlyArray<{ adapter: SourceAdapter; d: Miss }>,
+  forced?: { encoding: Encoding; option: string },
+): InputError {
   const what = sample.archive
-    ? `a zip holding ${sample.parts.map((p) => JSON.stringify(p.name)).join(', ') || 'nothing'}`
-    : `first line ${JSON.stringify(firstLine.slice(0, 200))}`;
+    ? `a zip holding ${sample.parts.map((p) => quoteText(p.name)).join(', ') || 'nothing'}`
+    : describeHead(sample.parts[0]?.bytes ?? Buffer.alloc(0), sample.head);
+  const doubts = forced ? sample.parts.flatMap((p) => encodingDoubt(p.bytes, p.head, forced.encoding) ?? []) : [];
+  const cause = forced && doubts.length > 0 ? `, perhaps because of --encoding ${forced.option}: ${doubts[0] ?? ''}` : '';
   const closest = misses.slice(0, CANDIDATES_SHOWN).map((m) => `${m.adapter.format}: ${m.d.miss}`);
   return new InputError(
-    `${sample.path}: layout not recognised (${what}); closest formats:\n  ${closest.join('\n  ')}`,
-    `formats: ${ADAPTERS.map((a) => a.format).join(', ')} (posrecon formats); force one with --format, or describe the layout in a --profile`,
+    `${sample.path}: layout not recognised (${what})${cause}; closest formats:\n  ${closest.join('\n  ')}`,
+    cause
+      ? `leave out --encoding: posrecon detects UTF-8 (with or without a byte-order mark) and GBK by itself`
+      : `formats: ${ADAPTERS.map((a) => a.format).join(', ')} (posrecon formats); force one with --format, or describe the layout in a --profile`,
   );
 }
 

@@ -46,6 +46,20 @@ function padded(v: string | undefined, width: number): string | null {
   return s.length < width && DIGITS.test(s) ? s.padStart(width, '0') : s;
 }
 
+/**
+ * ISO 8583 field 39 is always two characters, but a spreadsheet turns `00` into `0` and `05` into `5`: read as is,
+ * every approved sale of such a journal would be declined. Letter codes (A2) are upper-cased.
+ */
+function responseCodeOf(v: string | undefined): string | null {
+  const s = opt(v);
+  if (s === null) return null;
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c >= 48 && c <= 57) return `0${s}`;
+  }
+  return s.toUpperCase();
+}
+
 function money(fields: FieldMap, yuanKey: 'amount' | 'fee' | 'net_amount'): Fen | null {
   const fenKey = `${yuanKey}_fen` as const;
   const fen = opt(fields[fenKey]);
@@ -88,6 +102,9 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     if (found.kind === 'non-financial') return `non-financial transaction type "${typeText}"`;
     if (found.kind === 'unknown') fail(`txn_type: "${typeText}" is not a known type (expected 消费/SALE, 撤销/VOID, 退货/REFUND, 预授权/AUTH, 预授权完成/COMPLETION)`);
     txnType = found.value;
+    // Voids and refunds may be printed negative (a statement's credit lines), so their sign is dropped; a sale printed
+    // negative is not a sale, and storing it as one would invent money.
+    if (signed < 0 && directionOf(txnType) === 'debit') wrongSign(fields, typeText, txnType);
   }
   const { date, time } = when(fields);
   const cardText = opt(fields.card_no);
@@ -121,6 +138,11 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
   };
 }
 
+function wrongSign(fields: FieldMap, typeText: string, txnType: TxnType): never {
+  const key = opt(fields.amount_fen) === null ? 'amount' : 'amount_fen';
+  fail(`${key}: "${fields[key] ?? ''}" is negative, but ${typeText === txnType ? typeText : `"${typeText}" (${txnType})`} takes money from the card (expected a positive amount; only voids and refunds may be negative)`);
+}
+
 function status(fields: FieldMap, responseCode: string | null): TxnStatus {
   const text = opt(fields.status);
   if (text !== null) {
@@ -151,7 +173,7 @@ export function normalizeTerminal(fields: FieldMap): Normalized<TerminalRecord> 
   try {
     const b = common(fields, TERMINAL);
     if (typeof b === 'string') return { kind: 'skip', reason: b };
-    const responseCode = opt(fields.response_code)?.toUpperCase() ?? null;
+    const responseCode = responseCodeOf(fields.response_code);
     const record: TerminalRecord = {
       merchantId: b.merchantId, terminalId: b.terminalId, batchNo: b.batchNo, traceNo: b.traceNo, rrn: b.rrn,
       authCode: b.authCode, cardMasked: b.cardMasked, cardLast4: b.cardLast4, txnType: b.txnType, direction: b.direction,

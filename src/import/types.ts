@@ -88,7 +88,12 @@ export type SourceRow =
       /** The skipped row is accounted for (a sale and its reversal netting to zero): its measures count as imported. */
       accounted?: boolean;
     })
-  | (RowBase & { kind: 'reject'; reason: string });
+  | (RowBase & {
+      kind: 'reject';
+      reason: string;
+      /** A rejected row still counts towards the file's own totals over its rows (not towards the imported ones). */
+      measures?: Measures;
+    });
 
 export interface ReadContext {
   /** The path as the user gave it, for messages. */

@@ -33,6 +33,13 @@ describe('posrecon formats and acquirer files', () => {
     expect(r.stderr).toMatch(/总交易单数: file says 48; its rows 1 \(-47\); imported 1 \(-47\) — DIFFERS/);
   });
 
+  it.skipIf(!HAVE_PUBLIC_SAMPLES)('an RD report alone: a note that its totals could not be checked, once, and no warning', () => {
+    const r = posrecon(['import', '--db', join(tmp(), 'rd.db'), sample('unionpay', 'RD201015090501_802310048993424')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.match(/not checked/g)).toHaveLength(1);
+  });
+
   it('an unrecognised file exits 2 with the closest formats and what did not fit', () => {
     const bad = join(tmp(), 'odd.txt');
     writeFileSync(bad, 'S56 this is not a full record\r\n');

@@ -85,11 +85,18 @@ function detailRow(header: readonly string[], cells: string[], base: Base): Sour
   // fee is taken as paid by the merchant on a payment and given back on a refund, whatever sign is printed.
   const fee = Math.abs(money['服务费(元)'] ?? 0) * (type === 'SALE' ? 1 : -1);
   const receipt = money['商家实收(元)'] ?? 0;
+  const amountColumn = money['订单金额(元)'] === undefined ? '商家实收(元)' : '订单金额(元)';
+  const amount = money[amountColumn] ?? 0;
+  // The sign is how Alipay says which way the money went: one that contradicts 业务类型 leaves the row's meaning unknown.
+  if (type === 'SALE' ? amount < 0 : amount > 0) {
+    const [found, expected] = type === 'SALE' ? ['negative', 'positive'] : ['positive', 'negative'];
+    return { ...base, kind: 'reject', reason: `${amountColumn} "${col(amountColumn)}" is ${found} on a ${kind} row (expected ${expected}: Alipay prints only 退款 rows negative)`, measures };
+  }
   const fields: FieldMap = {
     order_no: col('商户订单号'),
     terminal_id: col('终端号'),
     txn_type: type,
-    amount_fen: String(Math.abs(money['订单金额(元)'] ?? receipt)),
+    amount_fen: String(Math.abs(amount)),
     fee_fen: String(fee),
     net_amount_fen: String(receipt - fee),
     txn_datetime: col('完成时间') || col('创建时间'),

@@ -1,4 +1,4 @@
-import { checkLayout, SETTLEMENT_ONLY } from '../layout.js';
+import { checkLayout, requiredReach, SETTLEMENT_ONLY, shortRowReason, type Reach } from '../layout.js';
 import { cleanCell } from '../cells.js';
 import { csvRecordBatches, splitCsv } from '../csv-records.js';
 import { isSecretHeader } from '../secrets.js';
@@ -17,6 +17,8 @@ interface Header {
   names: string[];
   /** Columns of sensitive authentication data (track, CVV, PIN): cut out of the stored line. */
   secret: number[];
+  /** Set once the side is known (when reading): cells a row needs to hold every required column. */
+  reach?: Reach | null;
 }
 
 function mapHeader(text: string, line: number): Header | null {
@@ -125,6 +127,11 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
       }
       const present = new Set(header.columns.filter((c): c is Field => c !== undefined));
       checkLayout(ctx.path, ctx.side, present, header.names);
+      const columns = header.columns;
+      header.reach = requiredReach(ctx.side, (f) => {
+        const i = columns.indexOf(f);
+        return i === -1 ? undefined : i;
+      });
       for (const b of before) rows.push({ kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' });
     }
     if (rows.length > 0) yield rows;
@@ -156,6 +163,8 @@ function rowOf(line: number, text: string, header: Header): SourceRow {
   if (cells.length > width && cells.slice(width).some((c) => c !== '')) {
     return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${width}` };
   }
+  // Short rows whose missing cells are optional ones at the end are accepted (exports trim empty trailing cells).
+  if (header.reach && cells.length < header.reach.cells) return { kind: 'reject', line, raw: text, reason: shortRowReason(cells.length, width, header.reach) };
   const fields: FieldMap = {};
   for (let i = 0; i < width; i++) {
     const field = header.columns[i];

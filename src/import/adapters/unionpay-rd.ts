@@ -44,6 +44,8 @@ function statement(partName: string, table: string, cells: string[], count: stri
 /** Every line of an RD report, each skipped with what it is; the 总计 rows carry the control totals. */
 export async function* readRd(lines: AsyncIterable<{ line: number; text: string }>, partName: string, where: (line: number) => string | undefined): AsyncGenerator<SourceRow> {
   let table = '交易类型';
+  // Both tables break down the same transactions, so their 总计 rows agree; checked twice, they said everything twice.
+  let first = null as { table: string; key: string } | null;
   for await (const { line, text } of lines) {
     const at = where(line);
     const base = { line, raw: text, ...(at === undefined ? {} : { where: at }) };
@@ -55,8 +57,15 @@ export async function* readRd(lines: AsyncIterable<{ line: number; text: string 
       yield { ...base, kind: 'skip', reason: 'blank line (RD report)' };
     } else if (m && m[1] === '总计') {
       const s = statement(partName, table, (m[3] ?? '').trim().split(/\s+/), m[2] ?? '');
-      if (s) yield { ...base, kind: 'skip', reason: `RD report total (总计 by ${table}): control totals`, control: s };
-      else yield { ...base, kind: 'skip', reason: 'RD report total row that could not be read as amounts', warnings: ['RD 总计 row not understood; control totals not checked'] };
+      const key = s?.measures.map((x) => x.stated).join(' ') ?? '';
+      if (!s) {
+        yield { ...base, kind: 'skip', reason: 'RD report total row that could not be read as amounts', warnings: ['RD 总计 row not understood; control totals not checked'] };
+      } else if (first?.key === key) {
+        yield { ...base, kind: 'skip', reason: `RD report total (总计 by ${table}): the same as 总计 by ${first.table}, checked once` };
+      } else {
+        first ??= { table, key };
+        yield { ...base, kind: 'skip', reason: `RD report total (总计 by ${table}): control totals`, control: s };
+      }
     } else if (m) {
       yield { ...base, kind: 'skip', reason: `RD report row (${table} ${m[1] ?? ''}: ${m[2] ?? ''} transactions)` };
     } else {

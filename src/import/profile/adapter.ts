@@ -2,11 +2,12 @@ import { InputError } from '../../domain/errors.js';
 import { cleanCell } from '../cells.js';
 import { csvRecords, splitCsv } from '../csv-records.js';
 import { parseEncoding } from '../decode.js';
+import { requiredReach, shortRowReason, type Reach } from '../layout.js';
 import { partPrefix, type SourceInput } from '../source-input.js';
 import type { ReadContext, SourceAdapter, SourceRow } from '../types.js';
 import { columnLetter, xlsxRows } from '../xlsx-rows.js';
 import { isHeader, mapHeader, mapRow, type HeaderMap } from './map-row.js';
-import type { Profile } from './types.js';
+import type { Profile, ProfileField } from './types.js';
 
 /** How far down a header is looked for. Bank exports put a title block of a few rows above it. */
 const HEADER_SEARCH_ROWS = 30;
@@ -20,6 +21,8 @@ interface Physical {
   cellWhere?: (i: number) => string;
   /** Cells held as numbers by Excel. */
   numeric?: boolean[];
+  /** Why a CSV line could not be split into cells (a quote never closed…). */
+  unreadable?: string;
 }
 
 function headerError(profile: Profile, file: string, issue: string): InputError {
@@ -30,20 +33,32 @@ function headerError(profile: Profile, file: string, issue: string): InputError 
 /** Header first, then every row mapped by the profile; rows above the header are skipped as the title block. */
 async function* mapRows(profile: Profile, rows: AsyncIterable<Physical>, file: string): AsyncGenerator<SourceRow> {
   let header: HeaderMap | null = null;
+  let width = 0;
+  // A sheet row ends at its last filled cell, so only a CSV line can be told cut short by its length.
+  let reach: Reach | null = null;
   const above: Physical[] = [];
   for await (const r of rows) {
     const base = { line: r.line, raw: r.raw, ...(r.where === undefined ? {} : { where: r.where }) };
     if (header) {
       const card = header.index.card_no;
-      if (card !== undefined && r.numeric?.[card] && /^\d{16,}$/.test(r.cells[card] ?? '')) {
+      if (r.unreadable !== undefined) yield { ...base, kind: 'reject', reason: r.unreadable };
+      else if (card !== undefined && r.numeric?.[card] && /^\d{16,}$/.test(r.cells[card] ?? '')) {
         yield { ...base, kind: 'reject', reason: 'card_no: stored by Excel as a number, which keeps only 15 digits; export it as text' };
-      } else yield mapRow(profile, header, r.cells, base, r.cellWhere);
+      } else {
+        const row = mapRow(profile, header, r.cells, base, r.cellWhere);
+        // Blank, skipped and total rows may be short; only a row meant as a transaction is refused for it.
+        if (row.kind === 'fields' && reach && r.cells.length < reach.cells) {
+          yield { ...base, kind: 'reject', reason: shortRowReason(r.cells.length, width, reach), ...(row.measures ? { measures: row.measures } : {}) };
+        } else yield row;
+      }
       continue;
     }
     if (isHeader(profile, r.cells, r.line)) {
       const h = mapHeader(profile, r.cells);
       if ('missing' in h) throw headerError(profile, file, `the header on line ${r.line} has no column for ${h.missing.join(', ')}; it has ${r.cells.map((c) => JSON.stringify(c)).join(', ')}`);
       header = h;
+      width = r.cells.length;
+      if (profile.format !== 'xlsx') reach = requiredReach(profile.side ?? 'settlement', (f) => h.index[f as ProfileField], profile.terminal_optional === true);
       for (const a of above) yield { line: a.line, raw: a.raw, kind: 'skip', reason: 'above the header row (title block)', ...(a.where === undefined ? {} : { where: a.where }) };
       yield { ...base, kind: 'skip', reason: 'header row' };
       continue;
@@ -59,9 +74,9 @@ async function* csvPhysical(input: SourceInput, profile: Profile): AsyncGenerato
     const prefix = partPrefix(input, part);
     for await (const { line, text } of csvRecords(part.text())) {
       const split = splitCsv(text, profile.csv?.delimiter ?? ',');
-      // A line the splitter cannot read becomes one cell, and is rejected as a row with the wrong columns.
+      // A line the splitter cannot read is one cell (the header search still sees it), rejected with the splitter's reason.
       const cells = split.ok ? split.cells.map(cleanCell) : [text];
-      yield { line, raw: text, cells, ...(prefix ? { where: `${prefix}:${line}` } : {}) };
+      yield { line, raw: text, cells, ...(split.ok ? {} : { unreadable: split.reason }), ...(prefix ? { where: `${prefix}:${line}` } : {}) };
     }
   }
 }

@@ -79,6 +79,16 @@ function isCredit(type: string | undefined): boolean {
   return t?.kind === 'value' && directionOf(t.value) === 'credit';
 }
 
+function isKnownType(type: string): boolean {
+  return lookupTxnType(type).kind === 'value';
+}
+
+function directionConflict(profile: Profile, said: string, type: string, typeCredit: boolean): string {
+  const credits = (profile.direction?.credit ?? []).map((v) => JSON.stringify(v)).join(', ');
+  const expected = typeCredit ? `one of ${credits}` : `anything but ${credits}`;
+  return `direction "${said}" contradicts txn_type ${type}, which ${typeCredit ? 'gives money back (a credit)' : 'takes money (a debit)'} (expected direction ${expected})`;
+}
+
 /**
  * amounts.fee_sign "charged" and amounts.net_before_fee, in fen: the fee as the merchant's charge on the row's
  * direction (the built-in Alipay reading), and the net as the receipt less that fee. Only the values that change.
@@ -122,8 +132,16 @@ export function mapRow(profile: Profile, h: HeaderMap, cells: readonly string[],
     const v = fen(fields[key] ?? '', unit);
     if (v !== null) money[k] = v;
   }
-  const charged = chargedFee(profile, money, credit || isCredit(fields.txn_type));
+  const typeCredit = isCredit(fields.txn_type);
+  const charged = chargedFee(profile, money, credit || typeCredit);
   const measures: Record<string, number> = { count: 1, ...money, ...charged };
+  // With both columns, the direction signs the amount and the type names it: when they disagree, which is right is unknown.
+  if (h.direction !== null && fields.txn_type !== undefined && credit !== typeCredit && isKnownType(fields.txn_type)) {
+    const said = (cells[h.direction] ?? '').trim();
+    const printed = (cells[h.index.txn_type ?? -1] ?? '').trim();
+    const type = printed === fields.txn_type ? `"${printed}"` : `"${printed}" (${fields.txn_type})`;
+    return { ...base, kind: 'reject', reason: directionConflict(profile, said, type, typeCredit), measures };
+  }
   for (const [k, v] of Object.entries(charged)) fields[(unit === 'fen' ? `${k}_fen` : k) as Field] = unit === 'fen' ? String(v) : formatYuan(v);
   const where = Object.keys(fieldWhere).length ? { fieldWhere } : {};
   return { ...base, kind: 'fields', fields, measures, ...where };
