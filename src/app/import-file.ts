@@ -8,6 +8,7 @@ import { loadProfile } from '../import/profile/load.js';
 import type { Db } from '../store/open.js';
 import { filesRepo, type ImportedFileRow, type RowCounts } from '../store/repos/files.js';
 import { auditRepo } from '../store/repos/audit.js';
+import { lastRecordId, repeatedRows, type RepeatedRows } from '../store/repos/repeated-rows.js';
 import { actorOf, type AppContext } from './context.js';
 import { sha256File } from './hash-file.js';
 import { consumeRows, noRowReadError, type RowIssue } from './import-rows.js';
@@ -45,6 +46,8 @@ export type ImportResult =
       warnings: RowIssue[];
       /** What the file says about its own totals, against its rows and what was imported. */
       controls: ControlCheck[];
+      /** Rows of this file that earlier files already hold: a second copy, or overlapping downloads. */
+      repeats: RepeatedRows;
     }
   | { status: 'already-imported'; path: string; sha256: string; previous: ImportedFileRow };
 
@@ -53,6 +56,9 @@ export type ImportResult =
  * memory with the worker thread; 32 MB, with the worker's heap capped, keeps it near 270 MB at the same speed.
  */
 const IMPORT_CACHE_KIB = 32 * 1024;
+
+/** Rows of a new file looked up among earlier files' records, to notice a second copy (repeated-rows.ts). */
+const REPEAT_SAMPLES = 32;
 
 const WHY_UNREADABLE: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied' };
 
@@ -109,6 +115,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       encoding: source.encoding,
       imported_at: ctx.now().toISOString(),
     });
+    const before = lastRecordId(db, source.side);
     const messages = rowSource(source, {
       read: { path: opts.path, side: source.side, ...(opts.year === undefined ? {} : { year: opts.year }) },
       rows: { fileId, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
@@ -132,6 +139,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       });
     }
     files.setCounts(fileId, counts);
+    const repeats = repeatedRows(db, source.side, before, lastRecordId(db, source.side), REPEAT_SAMPLES);
     auditRepo(db).append({
       at: ctx.now().toISOString(),
       actor: actorOf(ctx),
@@ -152,6 +160,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       rejected,
       warnings,
       controls,
+      repeats,
     };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -41,6 +41,12 @@ export function printImportChecks(r: Extract<ImportResult, { status: 'imported' 
     if (agree.length > 0) out(`${r.path}: control totals (${source}) agree: ${stated(agree)}`);
     if (unchecked.length > 0) out(`${r.path}: note: control totals (${source}) not checked (this file has no detail rows for them): ${stated(unchecked)}`);
   }
+  for (const e of r.repeats.earlier) {
+    err(
+      `${r.path}: warning: ${e.rows} of ${r.repeats.sampled} rows looked up across this file are already in the database, identical, from file #${e.fileId} ${e.name}; ` +
+        `if this file is a second copy, take it out again: posrecon files remove ${r.fileId}`,
+    );
+  }
   for (const w of r.warnings.slice(0, MAX_SHOWN_WARNINGS)) err(`${r.path}${w.where ?? `:${w.line}`}: warning: ${w.reason}`);
   if (r.warnings.length > MAX_SHOWN_WARNINGS) err(`${r.path}: … and ${r.warnings.length - MAX_SHOWN_WARNINGS} more warnings (all kept in the database)`);
 }

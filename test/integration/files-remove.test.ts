@@ -22,7 +22,9 @@ describe('posrecon files remove', () => {
     // The same file downloaded again: one more line break, so another hash, and every row imported twice.
     const copy = join(TMP, 'settlement-again.csv');
     writeFileSync(copy, `${readFileSync(join(FIX, 'settlement.csv'), 'utf8')}\r\n`);
-    await importFile(store, { path: copy, side: 'settlement', cutoff: CUTOFF }, fixedContext);
+    const again = await importFile(store, { path: copy, side: 'settlement', cutoff: CUTOFF }, fixedContext);
+    // The import itself notices: every row looked up is already there, from file #2.
+    expect(again.status === 'imported' && again.repeats).toEqual({ sampled: 15, earlier: [{ fileId: 2, name: 'settlement.csv', rows: 15 }] });
     expect(caseKeys(matchCollecting(store))).not.toEqual(caseKeys(before));
     store.close();
 
@@ -42,6 +44,13 @@ describe('posrecon files remove', () => {
     const entry = log.entries.find((e) => e.action === 'files.remove');
     expect(entry?.actor).toBe('王会计');
     expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ file_id: 3, file: 'settlement-again.csv', side: 'settlement', cleared_match_run: 2 });
+  });
+
+  it('a file that repeats nothing earlier says nothing', async () => {
+    const store = openStore(join(TMP, 'once.db'));
+    const { imports } = await runScenario(FIX, store);
+    store.close();
+    expect(imports.map((r) => r.status === 'imported' && r.repeats.earlier)).toEqual([[], []]);
   });
 
   it('refuses a file number that does not exist, and a database that does not exist, creating nothing', async () => {
