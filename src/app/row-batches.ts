@@ -96,8 +96,10 @@ export class RowBatcher {
     this.ledger.addRow(row.measures, n.kind === 'record');
     if (n.kind !== 'record') {
       // "amount: …" names the field; an xlsx row knows that field's cell, which is the better location.
-      const cell = row.fieldWhere?.[/^(\w+):/.exec(n.reason)?.[1] ?? ''];
-      this.unimported(cell === undefined ? row : { line: row.line, where: cell }, n.kind, n.reason, raw);
+      // A row cut short fails on whichever required cell it lacks; its length is the better reason.
+      const reason = n.kind === 'reject' && row.short !== undefined ? row.short : n.reason;
+      const cell = row.fieldWhere?.[/^(\w+):/.exec(reason)?.[1] ?? ''];
+      this.unimported(cell === undefined ? row : { line: row.line, where: cell }, n.kind, reason, raw);
       return;
     }
     // Hash what is stored: a hash of the unmasked line would give the hidden card digits away to a brute force.

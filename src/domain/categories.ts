@@ -47,6 +47,9 @@ export const CREDIT_SETTLED_ACTIONS = {
   twice: '持卡人被退款两次：请收单机构冲回其中一笔，或向持卡人追回 / The cardholder was credited twice: ask the acquirer to reverse one of the credits, or recover it from the cardholder.',
 } as const;
 
+/** The label of such a case where it stands alone (an evidence pack's cover): "charged" would be false. */
+export const CREDIT_SETTLED_LABEL = '超时但已退款 / timed out but credited';
+
 export const CATEGORY_LABEL: Record<Category, string> = {
   missing_in_settlement: '终端成功未结算 / approved, not settled',
   timeout_but_settled: '超时但已扣款 / timed out but settled',

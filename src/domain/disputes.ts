@@ -6,6 +6,21 @@ export interface Bilingual {
   en: string;
 }
 
+/**
+ * A void or refund the terminal showed as failed that settled all the same: the card was credited, so the request
+ * is the opposite of a charged timeout's. Asking for a credit adjustment here would credit the cardholder again.
+ */
+export const CREDIT_SETTLED_REQUEST = {
+  once: {
+    zh: '终端显示该笔撤销/退货未获批准(超时/冲正)，但收单机构已清算并退款至持卡人。请确认该笔已生效，本商户不再另行退款；如已另行退款，请协助向持卡人追回。',
+    en: 'The terminal showed this void or refund as not approved (timeout or reversal), yet it was cleared and the cardholder credited. Please confirm it stands; we will not refund again. If we already refunded another way, please help us recover it from the cardholder.',
+  },
+  twice: {
+    zh: '持卡人被退款两次：超时的撤销/退货与随后重做的一笔均已清算。请冲回超时的一笔(借记调整)，保留重做的一笔。',
+    en: 'The cardholder was credited twice: the timed-out void or refund and the one done again both settled. Please reverse the timed-out credit (debit adjustment); the one done again stands.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
 /** What the merchant asks the acquirer to do, per category: the request on an evidence pack's cover (domain.md §8.1). */
 export const DISPUTE_REQUEST: Record<Category, Bilingual> = {
   missing_in_settlement: {

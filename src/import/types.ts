@@ -76,6 +76,11 @@ export type SourceRow =
       secrets?: ReadonlyArray<readonly [number, number]>;
       /** Where each field's cell is (xlsx "[Sheet1]!D14"): a rejection names the cell of the field it is about. */
       fieldWhere?: Readonly<Record<string, string>>;
+      /**
+       * Set when the row ends before a required column: the reason to give if it cannot be imported. Not a
+       * rejection by itself, because a short sign-on or summary row is skipped as any other non-transaction.
+       */
+      short?: string;
     })
   | (RowBase & {
       kind: 'skip';

@@ -1,4 +1,3 @@
-import { splitBilingual } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
 import { responseAdvice } from '../domain/response-actions.js';
 import type { TxnStatus, TxnType } from '../domain/txn.js';
@@ -72,13 +71,13 @@ export const reasons = {
       `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), yet settlement day ${s.settleDate} charged it (${ident(s)}).`,
     ),
   creditSettled: (t: MatchTerminal, s: MatchSettlement, again: MatchTerminal | undefined): string => {
-    const twice = again
-      ? both(
-          `；${Math.round((again.at - t.at) / 60)} 分钟后又对同一张卡做了同样金额的${TYPE_ZH[again.txnType]}(凭证号${again.traceNo ?? '不详'}，参考号${again.rrn ?? '不详'})，也已结算：持卡人收到两次退款。`,
-          `; ${Math.round((again.at - t.at) / 60)} min later the same ${again.txnType} was done again for the same card (trace ${again.traceNo ?? 'n/a'}, RRN ${again.rrn ?? 'n/a'}), which also settled: the cardholder was credited twice.`,
-        )
-      : both('：持卡人已收到这笔退款。', ': the cardholder got the money back.');
-    const { zh, en } = splitBilingual(twice);
+    const minutes = again ? Math.round((again.at - t.at) / 60) : 0;
+    const zh = again
+      ? `；${minutes} 分钟后又对同一张卡做了同样金额的${TYPE_ZH[again.txnType]}(凭证号${again.traceNo ?? '不详'}，参考号${again.rrn ?? '不详'})，也已结算：持卡人收到两次退款。`
+      : '：持卡人已收到这笔退款。';
+    const en = again
+      ? `; ${minutes} min later the same ${again.txnType} was done again for the same card (trace ${again.traceNo ?? 'n/a'}, RRN ${again.rrn ?? 'n/a'}), which also settled: the cardholder was credited twice.`
+      : ': the cardholder got the money back.';
     return both(
       `终端未获批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，收单机构却在清算日 ${s.settleDate} 结算了它(${identZh(s)})${zh}`,
       `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), yet settlement day ${s.settleDate} settled it (${ident(s)})${en}`,

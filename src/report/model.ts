@@ -69,7 +69,7 @@ export interface ReportCase {
   trace_no: string | null;
   batch_no: string | null;
   rrn: string | null;
-  /** The transaction's amount; on a fee_mismatch, the sale the fee was charged on (its money at stake is fee.diff_fen). */
+  /** The transaction's amount; on a fee_mismatch, the sale the fee was charged on (its money at stake is the size of fee.diff_fen). */
   amount_fen: number;
   txn_time: string;
   settle_date: string | null;

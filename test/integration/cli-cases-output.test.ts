@@ -31,8 +31,11 @@ async function run(args: readonly string[]): Promise<string> {
     return true;
   });
   const state = { exitCode: EXIT.ok, ctx: fixedContext };
-  await buildProgram(state).parseAsync([...args, '--db', dbPath], { from: 'user' });
-  vi.restoreAllMocks();
+  try {
+    await buildProgram(state).parseAsync([...args, '--db', dbPath], { from: 'user' });
+  } finally {
+    vi.restoreAllMocks();
+  }
   expect(state.exitCode).toBe(EXIT.ok);
   return printed.join('');
 }

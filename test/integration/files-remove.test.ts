@@ -46,11 +46,17 @@ describe('posrecon files remove', () => {
     expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ file_id: 3, file: 'settlement-again.csv', side: 'settlement', cleared_match_run: 2 });
   });
 
-  it('a file that repeats nothing earlier says nothing', async () => {
-    const store = openStore(join(TMP, 'once.db'));
-    const { imports } = await runScenario(FIX, store);
+  it('a second file that repeats nothing earlier says nothing, and removing a file the last match never read leaves the match', async () => {
+    const db = join(TMP, 'later.db');
+    const store = openStore(db);
+    await runScenario(FIX, store);
+    const later: typeof fixedContext = { now: () => new Date('2026-03-11T08:00:00Z') };
+    const other = join(FIX, '../failed-then-retried/settlement.csv');
+    const r = await importFile(store, { path: other, side: 'settlement', cutoff: CUTOFF }, later);
     store.close();
-    expect(imports.map((r) => r.status === 'imported' && r.repeats.earlier)).toEqual([[], []]);
+    expect(r.status === 'imported' && r.repeats).toEqual({ sampled: 5, earlier: [] });
+    expect(await removeFile(db, 3, later)).toMatchObject({ clearedRunId: null });
+    expect((await listCases(db)).length).toBeGreaterThan(0);
   });
 
   it('refuses a file number that does not exist, and a database that does not exist, creating nothing', async () => {

@@ -158,6 +158,16 @@ describe('rows shorter than the header', () => {
     ]);
   });
 
+  it('skips a short sign-on row as any other non-transaction, rather than rejecting it as cut off', async () => {
+    const path = tmp('journal.csv', [
+      `商户号,${JOURNAL_HEADER},交易状态,原凭证号,操作员`,
+      '898310154110001,10012345,101,030810000101,消费,100.00,2026-03-08,09:00:00,00,成功,,01',
+      '898310154110001,10012345,102,,签到,0.00',
+    ].join('\n'));
+    const r = await load(memoryStore(), path);
+    expect(r.counts).toEqual({ read: 2, imported: 1, rejected: 0, skipped: 1 });
+  });
+
   it('still imports a row missing only optional columns at the end', async () => {
     const path = tmp('journal.csv', [
       `${JOURNAL_HEADER},原凭证号,操作员`,

@@ -164,13 +164,14 @@ function rowOf(line: number, text: string, header: Header): SourceRow {
     return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${width}` };
   }
   // Short rows whose missing cells are optional ones at the end are accepted (exports trim empty trailing cells).
-  if (header.reach && cells.length < header.reach.cells) return { kind: 'reject', line, raw: text, reason: shortRowReason(cells.length, width, header.reach) };
+  const short = header.reach && cells.length < header.reach.cells ? shortRowReason(cells.length, width, header.reach) : undefined;
   const fields: FieldMap = {};
   for (let i = 0; i < width; i++) {
     const field = header.columns[i];
     if (field !== undefined && fields[field] === undefined) fields[field] = cells[i] ?? '';
   }
-  if (spans === undefined) return { kind: 'fields', line, raw: text, fields };
+  const marks = short === undefined ? {} : { short };
+  if (spans === undefined) return { kind: 'fields', line, raw: text, fields, ...marks };
   const secrets = header.secret.flatMap((i) => (spans[i] ? [spans[i]] : []));
-  return { kind: 'fields', line, raw: text, fields, ...(secrets.length > 0 ? { secrets } : {}) };
+  return { kind: 'fields', line, raw: text, fields, ...marks, ...(secrets.length > 0 ? { secrets } : {}) };
 }

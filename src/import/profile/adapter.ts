@@ -47,9 +47,8 @@ async function* mapRows(profile: Profile, rows: AsyncIterable<Physical>, file: s
       } else {
         const row = mapRow(profile, header, r.cells, base, r.cellWhere);
         // Blank, skipped and total rows may be short; only a row meant as a transaction is refused for it.
-        if (row.kind === 'fields' && reach && r.cells.length < reach.cells) {
-          yield { ...base, kind: 'reject', reason: shortRowReason(r.cells.length, width, reach), ...(row.measures ? { measures: row.measures } : {}) };
-        } else yield row;
+        if (row.kind === 'fields' && reach && r.cells.length < reach.cells) yield { ...row, short: shortRowReason(r.cells.length, width, reach) };
+        else yield row;
       }
       continue;
     }

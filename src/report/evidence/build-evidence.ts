@@ -1,5 +1,5 @@
-import { CATEGORY_LABEL, splitBilingual } from '../../domain/categories.js';
-import { deadlineGuidance, DISPUTE_REQUEST, type Bilingual } from '../../domain/disputes.js';
+import { CATEGORY_LABEL, CREDIT_SETTLED_LABEL, splitBilingual } from '../../domain/categories.js';
+import { CREDIT_SETTLED_REQUEST, deadlineGuidance, DISPUTE_REQUEST, type Bilingual } from '../../domain/disputes.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { formatYuan } from '../../domain/money.js';
 import { responseAdvice } from '../../domain/response-actions.js';
@@ -28,6 +28,14 @@ const STATUS_TEXT: Record<string, Bilingual> = {
 const TERMINAL: Bilingual = { zh: '终端', en: 'Terminal' };
 const ACQUIRER: Bilingual = { zh: '收单机构', en: 'Acquirer' };
 const POSRECON: Bilingual = { zh: 'posrecon', en: 'posrecon' };
+
+/** A failed void or refund that settled credited the card: it asks for the opposite of a charged timeout. */
+const isSettledCredit = (c: ReportCase): boolean => c.category === 'timeout_but_settled' && str(c.terminal_record, 'direction') === 'credit';
+
+function requestOf(c: ReportCase): Bilingual {
+  if (!isSettledCredit(c)) return DISPUTE_REQUEST[c.category];
+  return related(c, 'reswipe') ? CREDIT_SETTLED_REQUEST.twice : CREDIT_SETTLED_REQUEST.once;
+}
 
 const ROLE_TITLE: Record<string, Bilingual> = {
   case: { zh: '本案交易', en: 'This transaction' },
@@ -199,7 +207,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     name_source: reg ? 'registry' : storeName ? 'settlement file' : null,
   };
 
-  const label = splitBilingual(CATEGORY_LABEL[c.category]);
+  const label = splitBilingual(isSettledCredit(c) ? CREDIT_SETTLED_LABEL : CATEGORY_LABEL[c.category]);
   const primary = t ?? s;
   const summary = unhonoured ? voidSummary(c, unhonoured) : [
     { label: '终端号 Terminal no', value: c.terminal_id },
@@ -299,7 +307,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     category_label: label,
     merchant,
     summary,
-    request: DISPUTE_REQUEST[c.category],
+    request: requestOf(c),
     deadlines: deadlineGuidance((primary ? String(primary['txn_date']) : c.txn_time.slice(0, 10)) as IsoDate),
     timeline,
     comparisons: pairs.map((p, i) => (unhonoured && i === 0 ? withNoLineRow(compare(p.title, p.t, p.s)) : compare(p.title, p.t, p.s))),

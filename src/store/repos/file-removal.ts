@@ -1,21 +1,26 @@
 import type { Db } from '../open.js';
+import { latestRun } from './match-results.js';
 
 /** Every table that keeps rows read from an imported file, children before the file itself. */
 const FILE_TABLES = ['control_totals', 'import_warnings', 'rejected_rows', 'terminal_records', 'settlement_records'] as const;
 
 /**
- * Takes an imported file out of the database with everything read from it. The last match paired and classified
- * its records, so that run's pairs and cases go as well and the run is marked cleared; case statuses, keyed by
- * case id, stay for the next match. Call inside a transaction.
+ * Takes an imported file out of the database with everything read from it. When the last match read the file, it
+ * paired and classified its records: that run's pairs and cases go as well and the run is marked cleared. A file
+ * imported after the last match leaves it alone. Case statuses, keyed by case id, stay for the next match. Call
+ * inside a transaction.
  */
 export function removeImportedFile(db: Db, fileId: number, at: string): { clearedRunId: number | null } {
-  const run = db.prepare('SELECT id FROM match_runs WHERE id = (SELECT MAX(id) FROM match_runs) AND cleared_at IS NULL').get() as
-    | { id: number }
-    | undefined;
-  db.prepare('DELETE FROM matches').run();
-  db.prepare('DELETE FROM cases').run();
-  if (run) db.prepare('UPDATE match_runs SET cleared_at = ? WHERE id = ?').run(at, run.id);
+  const run = latestRun(db);
+  const importedAt = db.prepare('SELECT imported_at FROM imported_files WHERE id = ?').pluck().get(fileId) as string | undefined;
+  // Instants as ISO strings: a tie counts as read, the side that cannot leave a case pointing at a deleted record.
+  const read = run !== undefined && importedAt !== undefined && importedAt <= run.started_at;
+  if (run && read) {
+    db.prepare('DELETE FROM matches').run();
+    db.prepare('DELETE FROM cases').run();
+    db.prepare('UPDATE match_runs SET cleared_at = ? WHERE id = ?').run(at, run.id);
+  }
   for (const table of FILE_TABLES) db.prepare(`DELETE FROM ${table} WHERE file_id = ?`).run(fileId);
   db.prepare('DELETE FROM imported_files WHERE id = ?').run(fileId);
-  return { clearedRunId: run?.id ?? null };
+  return { clearedRunId: run && read ? run.id : null };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../open.js';
-import type { MatchRunRow } from './match-results.js';
+import { latestRun, type MatchRunRow } from './match-results.js';
 
 export type RecordRow = Record<string, string | number | null> & { id: number; file: string; file_sha256: string };
 
@@ -97,7 +97,7 @@ export function reportDataRepo(db: Db) {
       return (db.prepare('SELECT COUNT(*) AS n FROM matches').get() as { n: number }).n;
     },
     latestRun(): MatchRunRow | undefined {
-      return db.prepare('SELECT * FROM match_runs WHERE id = (SELECT MAX(id) FROM match_runs) AND cleared_at IS NULL').get() as MatchRunRow | undefined;
+      return latestRun(db);
     },
     terminalRecord(id: number): RecordRow | undefined {
       return terminal.get(id) as RecordRow | undefined;

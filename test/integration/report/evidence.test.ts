@@ -7,6 +7,7 @@ import { listCases, resolveCase } from '../../../src/app/cases.js';
 import type { AppContext } from '../../../src/app/context.js';
 import { writeEvidence } from '../../../src/app/evidence.js';
 import type { Category } from '../../../src/domain/categories.js';
+import { CREDIT_SETTLED_REQUEST } from '../../../src/domain/disputes.js';
 import { buildEvidencePack } from '../../../src/report/evidence/build-evidence.js';
 import { REPRINT_MARKER } from '../../../src/slip/layout.js';
 import { openStore } from '../../../src/store/open.js';
@@ -104,6 +105,27 @@ describe('dispute evidence pack', () => {
     expect(has(text, 'The re-swipe: the terminal sent a SALE of 400.00 (trace 000105); it showed APPROVED, response code 00 (approved)')).toBe(true);
     expect(has(text, '请撤销超时的首笔并退还持卡人')).toBe(true);
     await expect(text).toMatchFileSnapshot(join(FIX, 'expected.duplicate_charge.txt'));
+  });
+
+  /**
+   * Regression: a void or refund that failed on the terminal but settled credited the card, yet its pack asked the
+   * acquirer to "return the money to the cardholder": a second credit, or a third where the void was done again.
+   */
+  it('for a void or refund that failed but settled asks for no further credit, and for a reversal when it was credited twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'posrecon-evidence-credit-'));
+    const db = openStore(join(dir, 'c.db'));
+    const { match } = await runScenario(join(INPUTS, '../failed-then-retried'), db);
+    const packOf = (trace: string) => {
+      const c = match.cases.find((x) => x.terminal?.traceNo === trace);
+      return buildEvidencePack(db, c?.id ?? '', { now: ctx.now(), preparedBy: 'alice', reprintedAt: '2026-03-10 16:00 UTC+8' });
+    };
+    const refund = packOf('000301');
+    const voidTwice = packOf('000402');
+    db.close();
+    expect(refund?.category_label).toEqual({ zh: '超时但已退款', en: 'timed out but credited' });
+    expect(refund?.request).toEqual(CREDIT_SETTLED_REQUEST.once);
+    expect(voidTwice?.request).toEqual(CREDIT_SETTLED_REQUEST.twice);
+    for (const p of [refund, voidTwice]) expect(p?.request.zh).not.toContain('退还持卡人');
   });
 
   /**

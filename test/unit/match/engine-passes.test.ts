@@ -106,11 +106,11 @@ describe('QR and online payments', () => {
 });
 
 describe('a timed-out attempt and its approved re-swipe', () => {
-  it('the settled line goes to the approved re-swipe, even when the attempt came first and is as close', () => {
+  it('the settled line goes to the approved re-swipe, even when the attempt came first and is as close to it', () => {
     const card = { cardMasked: '623668******4323', cardLast4: '4323', amountFen: 25_000 };
     const attempt = term({ ...card, traceNo: '000201', status: 'TIMEOUT', responseCode: '98', time: '10:00:00' });
     const again = term({ ...card, traceNo: '000202', rrn: '030810000202', time: '10:01:30' });
-    const line = settle({ ...card, time: '10:01:31' });
+    const line = settle({ ...card, time: '10:00:45' });
     const pairs = planMatches([attempt, again], [line]);
     expect(pairs.map((p) => [p.terminal.id, p.pass])).toEqual([[again.id, 'card_amount_time']]);
   });
