@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/app/import-file.js';
 import type { FeeCaseDraft } from '../../src/match/fees.js';
-import { feesRepo, type NewRateRule } from '../../src/store/repos/fees.js';
+import { feesRepo } from '../../src/store/repos/fees.js';
 import { CUTOFF, fixedContext, matchCollecting, memoryStore } from '../helpers/store.js';
+import { rateRuleOf } from '../helpers/rates.js';
 
 const MERCHANT = '1900000109';
 const TERMINAL = '10012345';
@@ -35,16 +36,7 @@ const CARD_FILE = [
   '',
 ].join('\n');
 
-const rule = (r: Partial<NewRateRule> & Pick<NewRateRule, 'ratePpm'>): NewRateRule => ({
-  merchantId: MERCHANT,
-  terminalId: null,
-  channel: null,
-  cardType: null,
-  capFen: null,
-  minFen: null,
-  validFrom: '2026-01-01',
-  ...r,
-});
+const rule = rateRuleOf(MERCHANT);
 
 /**
  * Regression: the channel was read from the card-type text only, and a WeChat bill keeps 付款银行 (PSBC_DEBIT) there,

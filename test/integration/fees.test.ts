@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/generate/index.js';
 import type { FeeCaseDraft } from '../../src/match/fees.js';
-import { feesRepo, type NewRateRule } from '../../src/store/repos/fees.js';
+import { feesRepo } from '../../src/store/repos/fees.js';
 import { matchCollecting, memoryStore, runScenario, type CollectedMatch } from '../helpers/store.js';
+import { rateRuleOf } from '../helpers/rates.js';
 
 const MERCHANT = '898310154110001';
 const AT = '2026-03-10T08:00:00.000Z';
@@ -43,16 +44,7 @@ function settlementLines(dir: string): Line[] {
   return lines;
 }
 
-const rule = (r: Partial<NewRateRule> & Pick<NewRateRule, 'ratePpm'>): NewRateRule => ({
-  merchantId: MERCHANT,
-  terminalId: null,
-  channel: null,
-  cardType: null,
-  capFen: null,
-  minFen: null,
-  validFrom: '2026-01-01',
-  ...r,
-});
+const rule = rateRuleOf(MERCHANT);
 
 function feeCases(cases: CollectedMatch['cases']): FeeCaseDraft[] {
   return cases.filter((c): c is FeeCaseDraft => c.category === 'fee_mismatch');
