@@ -109,8 +109,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const writer = matchRunWriter(db);
   const rateCard = feesRepo(db);
   const rules = rateCard.list();
-  // A wallet bill's lines are priced as QR payments; most databases hold none, and then no line is looked up.
-  const wallets = rules.length > 0 && rateCard.hasFilesOf(WALLET_FORMATS);
+  // A wallet bill's lines are priced as QR payments, known by the file each line came from.
+  const walletFiles = rules.length > 0 ? rateCard.filesOf(WALLET_FORMATS) : new Set<number>();
   const coverage = input.coverage();
   const runId = writer.begin({ startedAt: ctx.now().toISOString(), cutoff: opts.cutoff });
   const tally = newTally(rules.length);
@@ -125,8 +125,7 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[]): void => {
     const classified = classify(ts, ss, pairs, coverage, { cutoff: opts.cutoff }, occurrences);
     // Without a rate card there is nothing to compare: the fee facts need not be gathered.
-    const walletLines = wallets ? rateCard.linesFrom(ss.map((s) => s.id), WALLET_FORMATS) : new Set<number>();
-    const facts = rules.length > 0 ? factsOf(ss, walletLines) : new Map<number, FeeFacts>();
+    const facts = rules.length > 0 ? factsOf(ss, walletFiles) : new Map<number, FeeFacts>();
     const feeCheck = checkFees(ss, facts, rules, pairs, occurrences);
     linkFeeCases(classified, feeCheck.cases);
     const cases = [...classified, ...feeCheck.cases];
@@ -187,8 +186,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   return { runId, terminalRecords, settlementRecords, matched, byPass, cases, byCategory, fees };
 }
 
-function factsOf(ss: readonly LoadedSettlement[], walletLines: ReadonlySet<number>): Map<number, FeeFacts> {
-  return new Map(ss.map((s) => [s.id, { feeFen: s.feeFen, cardType: s.cardType, walletBill: walletLines.has(s.id) }]));
+function factsOf(ss: readonly LoadedSettlement[], walletFiles: ReadonlySet<number>): Map<number, FeeFacts> {
+  return new Map(ss.map((s) => [s.id, { feeFen: s.feeFen, cardType: s.cardType, walletBill: walletFiles.has(s.fileId) }]));
 }
 
 /** Stored pairs as records: every partner of a group's terminal record is loaded with the group. */

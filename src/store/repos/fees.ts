@@ -7,8 +7,8 @@ const COLS = `id, merchant_id AS merchantId, terminal_id AS terminalId, channel,
   cap_fen AS capFen, min_fen AS minFen, valid_from AS validFrom`;
 
 /**
- * The rate card, and which settlement lines came from a wallet bill. (The other fee facts of settlement lines are
- * read with the records: repos/match-input.ts.)
+ * The rate card, and which imported files are wallet bills. (The fee facts of settlement lines, their file among
+ * them, are read with the records: repos/match-input.ts.)
  */
 export function feesRepo(db: Db) {
   const sameKey = `merchant_id = @merchantId AND terminal_id IS @terminalId AND channel IS @channel
@@ -16,9 +16,7 @@ export function feesRepo(db: Db) {
   const find = db.prepare(`SELECT ${COLS} FROM fee_rates WHERE ${sameKey}`);
   const update = db.prepare(`UPDATE fee_rates SET rate_ppm = @ratePpm, cap_fen = @capFen, min_fen = @minFen,
     updated_at = @updatedAt WHERE ${sameKey}`);
-  const fromFormats = db.prepare(`SELECT r.id FROM json_each(?) j JOIN settlement_records r ON r.id = j.value
-    JOIN imported_files f ON f.id = r.file_id WHERE f.format IN (SELECT value FROM json_each(?))`).pluck();
-  const anyOfFormats = db.prepare('SELECT 1 FROM imported_files WHERE format IN (SELECT value FROM json_each(?)) LIMIT 1').pluck();
+  const filesOf = db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck();
   const insert = db.prepare(`INSERT INTO fee_rates (merchant_id, terminal_id, channel, card_type, rate_ppm, cap_fen, min_fen,
     valid_from, updated_at) VALUES (@merchantId, @terminalId, @channel, @cardType, @ratePpm, @capFen, @minFen, @validFrom, @updatedAt)`);
   return {
@@ -37,13 +35,9 @@ export function feesRepo(db: Db) {
       if (rule) db.prepare('DELETE FROM fee_rates WHERE id = ?').run(id);
       return rule;
     },
-    /** Whether any file of these formats was imported: if not, no line needs looking up. */
-    hasFilesOf(formats: readonly string[]): boolean {
-      return anyOfFormats.get(JSON.stringify(formats)) !== undefined;
-    },
-    /** Of these settlement lines, those imported from a file of one of these formats. */
-    linesFrom(ids: readonly number[], formats: readonly string[]): Set<number> {
-      return new Set(fromFormats.all(JSON.stringify(ids), JSON.stringify(formats)) as number[]);
+    /** The imported files of these formats. */
+    filesOf(formats: readonly string[]): Set<number> {
+      return new Set(filesOf.all(JSON.stringify(formats)) as number[]);
     },
     list(): RateRule[] {
       return db

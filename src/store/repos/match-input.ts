@@ -8,7 +8,7 @@ import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types
 const COMMON = `id, merchant_id, terminal_id, batch_no, trace_no, rrn, card_masked, card_last4, txn_type, direction, amount_fen,
   txn_date, txn_time, orig_trace_no, orig_rrn, order_no, raw_sha256`;
 const TERMINAL = `SELECT ${COMMON}, response_code, status FROM terminal_records`;
-const SETTLEMENT = `SELECT ${COMMON}, settle_date, fee_fen, card_type FROM settlement_records`;
+const SETTLEMENT = `SELECT ${COMMON}, settle_date, fee_fen, card_type, file_id FROM settlement_records`;
 type Row = unknown[];
 
 /** Seconds since the epoch of a normalised 'YYYY-MM-DD' and 'HH:MM:SS', for time differences only. */
@@ -28,10 +28,10 @@ function terminalOf(r: Row): MatchTerminal {
 
 function settlementOf(r: Row): LoadedSettlement {
   const [id, merchantId, terminalId, batchNo, traceNo, rrn, cardMasked, cardLast4, txnType, direction, amountFen, txnDate, txnTime,
-    origTraceNo, origRrn, orderNo, rawSha256, settleDate, feeFen, cardType] = r;
+    origTraceNo, origRrn, orderNo, rawSha256, settleDate, feeFen, cardType, fileId] = r;
   const at = secondsOf(txnDate as string, txnTime as string);
   return { id, merchantId, terminalId, batchNo, traceNo, rrn, cardMasked, cardLast4, txnType, direction, amountFen, txnDate, txnTime,
-    origTraceNo, origRrn, orderNo, rawSha256, at, settleDate, feeFen, cardType } as LoadedSettlement;
+    origTraceNo, origRrn, orderNo, rawSha256, at, settleDate, feeFen, cardType, fileId } as LoadedSettlement;
 }
 
 /** A settlement row that names no terminal (a WeChat or Alipay row without 设备号) can pair with any terminal's record. */
@@ -44,8 +44,8 @@ function unpaired(side: 'terminal' | 'settlement'): string {
   return `NOT EXISTS (SELECT 1 FROM matches m WHERE m.run_id = ? AND m.${side}_id = s.id)`;
 }
 
-/** A settlement record as matching reads it, with what the fee check needs. */
-export type LoadedSettlement = MatchSettlement & FeeFacts;
+/** A settlement record as matching reads it, with what the fee check needs (its file tells a wallet bill's line). */
+export type LoadedSettlement = MatchSettlement & Omit<FeeFacts, 'walletBill'> & { fileId: number };
 
 export interface PairIds {
   terminalId: number;
