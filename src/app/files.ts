@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { UsageError } from '../domain/errors.js';
-import { withStore } from '../store/open.js';
+import { requireDatabase, withStore } from '../store/open.js';
 import { auditRepo } from '../store/repos/audit.js';
 import { removeImportedFile } from '../store/repos/file-removal.js';
 import { filesRepo, type ImportedFileRow } from '../store/repos/files.js';
@@ -10,11 +9,6 @@ export interface RemovedFile {
   file: ImportedFileRow;
   /** The match run whose results went with the file; null when nothing had been matched. */
   clearedRunId: number | null;
-}
-
-function requireDatabase(dbPath: string): void {
-  // A read or a removal: never create an empty database where the user expected theirs.
-  if (!existsSync(dbPath)) throw new UsageError(`${dbPath}: no such database`, 'give --db, or run posrecon run first');
 }
 
 export async function listFiles(dbPath: string): Promise<ImportedFileRow[]> {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../domain/errors.js';
@@ -8,7 +7,7 @@ import { oneFileName, slipFileName, uniqueNames } from '../slip/file-name.js';
 import { slipLines, type SlipCopy } from '../slip/layout.js';
 import { buildSlipModel, type MerchantInfo, type SlipModel, type SlipSourceRecord } from '../slip/model.js';
 import { renderSlipPdf, type SlipWidth } from '../slip/render-pdf.js';
-import { withStore } from '../store/open.js';
+import { requireDatabase, withStore } from '../store/open.js';
 import { latestRun } from '../store/repos/match-results.js';
 import { merchantsRepo } from '../store/repos/merchants.js';
 import type { SlipRecordRow } from '../store/repos/slip-sources.js';
@@ -49,8 +48,7 @@ export function reprintTime(now: Date): string {
 
 /** Reads the selected transactions, rebuilds their slips and writes them as PDF files. */
 export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<SlipsResult> {
-  // A read: never create an empty database where the user expected theirs.
-  if (!existsSync(opts.dbPath)) throw new UsageError(`${opts.dbPath}: no such database`, 'give --db, or run posrecon run first');
+  requireDatabase(opts.dbPath);
   const reprintedAt = opts.reprintedAt ? `${opts.reprintedAt} UTC+8` : reprintTime(ctx.now());
   const { items, skipped, closedCases } = await withStore(opts.dbPath, (db) => {
     if (!latestRun(db)) throw new UsageError(`${opts.dbPath}: nothing matched yet`, 'run: posrecon match');

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from '../domain/errors.js';
+import { StoreError, UsageError } from '../domain/errors.js';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
@@ -30,6 +30,11 @@ export function openStore(path: string): Db {
     throw e;
   }
   return db;
+}
+
+/** For commands that read or change what is there: a mistyped path must not become a new, empty database. */
+export function requireDatabase(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`${path}: no such database`, 'give --db, or run posrecon run first');
 }
 
 export async function withStore<T>(path: string, fn: (db: Db) => Promise<T> | T): Promise<T> {
