@@ -28,7 +28,7 @@ export async function removeFile(dbPath: string, fileId: number, ctx: AppContext
       const file = filesRepo(db).get(fileId);
       if (!file) throw new UsageError(`no imported file #${fileId}`, 'list them: posrecon files');
       const at = ctx.now().toISOString();
-      const { clearedRunId } = removeImportedFile(db, fileId, at);
+      const { clearedRunId } = removeImportedFile(db, file, at);
       auditRepo(db).append({
         at,
         actor: by?.trim() || actorOf(ctx),

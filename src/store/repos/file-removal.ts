@@ -1,4 +1,5 @@
 import type { Db } from '../open.js';
+import type { ImportedFileRow } from './files.js';
 import { latestRun } from './match-results.js';
 
 /** Every table that keeps rows read from an imported file, children before the file itself. */
@@ -10,17 +11,16 @@ const FILE_TABLES = ['control_totals', 'import_warnings', 'rejected_rows', 'term
  * imported after the last match leaves it alone. Case statuses, keyed by case id, stay for the next match. Call
  * inside a transaction.
  */
-export function removeImportedFile(db: Db, fileId: number, at: string): { clearedRunId: number | null } {
+export function removeImportedFile(db: Db, file: Pick<ImportedFileRow, 'id' | 'imported_at'>, at: string): { clearedRunId: number | null } {
   const run = latestRun(db);
-  const importedAt = db.prepare('SELECT imported_at FROM imported_files WHERE id = ?').pluck().get(fileId) as string | undefined;
   // Instants as ISO strings: a tie counts as read, the side that cannot leave a case pointing at a deleted record.
-  const read = run !== undefined && importedAt !== undefined && importedAt <= run.started_at;
+  const read = run !== undefined && file.imported_at <= run.started_at;
   if (run && read) {
     db.prepare('DELETE FROM matches').run();
     db.prepare('DELETE FROM cases').run();
     db.prepare('UPDATE match_runs SET cleared_at = ? WHERE id = ?').run(at, run.id);
   }
-  for (const table of FILE_TABLES) db.prepare(`DELETE FROM ${table} WHERE file_id = ?`).run(fileId);
-  db.prepare('DELETE FROM imported_files WHERE id = ?').run(fileId);
+  for (const table of FILE_TABLES) db.prepare(`DELETE FROM ${table} WHERE file_id = ?`).run(file.id);
+  db.prepare('DELETE FROM imported_files WHERE id = ?').run(file.id);
   return { clearedRunId: run && read ? run.id : null };
 }

@@ -12,7 +12,7 @@ const TABLE: Record<Side, string> = { terminal: 'terminal_records', settlement: 
 
 /** The highest record id of a side: a file imported in one write transaction takes the ids above it. */
 export function lastRecordId(db: Db, side: Side): number {
-  return (db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${TABLE[side]}`).pluck().get() as number) ?? 0;
+  return db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${TABLE[side]}`).pluck().get() as number;
 }
 
 /**
