@@ -16,6 +16,7 @@ import { registerMerchants } from './commands/merchants.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSlips } from './commands/slips.js';
+import { refuseRepeatedValues } from './options.js';
 import { err } from './output.js';
 import type { CliState } from './state.js';
 
@@ -42,6 +43,8 @@ export function buildProgram(state: CliState): Command {
   registerSlips(program, state);
   registerMerchants(program, state);
   for (const c of program.commands) c.exitOverride();
+  // Every command at once, so that a new one cannot forget it; a command that guards itself first keeps its hints.
+  refuseRepeatedValues(program);
   return program;
 }
 

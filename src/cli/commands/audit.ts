@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { readAuditLog } from '../../app/audit-log.js';
 import { EXIT } from '../../domain/errors.js';
 import { beijingTimeMarked } from '../../report/local-time.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { err, out } from '../output.js';
 import type { CliState } from '../state.js';
 
 export function registerAudit(program: Command, state: CliState): void {
-  const auditCommand = program
+  program
     .command('audit')
     .description('print the audit log: every import, match run, case status change, rate change and merchant change, with who, when and the file hashes')
     .option('--case <id>', 'only the entries of this case')
@@ -24,5 +24,4 @@ export function registerAudit(program: Command, state: CliState): void {
         state.exitCode = EXIT.discrepancies;
       } else if (!o.json) out(`${log.entries.length} entries; hash chain intact`);
     });
-  refuseRepeatedValues(auditCommand);
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase } from '../../app/backup.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { out, showPath } from '../output.js';
 
 export function registerBackup(program: Command): void {
-  const backupCommand = program
+  program
     .command('backup')
     .description("copy the database with SQLite's online backup (safe while another posrecon process uses it)")
     .requiredOption('--out <file>', 'the backup file (must not exist)')
@@ -13,7 +13,7 @@ export function registerBackup(program: Command): void {
       const r = await backupDatabase(dbPath(o.db), o.out);
       out(`backed up ${r.pages} pages to ${showPath(o.out)} (integrity checked)`);
     });
-  const restoreCommand = program
+  program
     .command('restore')
     .description('replace the database with a backup (checked first); stop other posrecon processes before')
     .requiredOption('--from <file>', 'a file written by posrecon backup')
@@ -24,6 +24,4 @@ export function registerBackup(program: Command): void {
       const r = await restoreDatabase(o.from, target, { force: o.force === true });
       out(`restored ${r.pages} pages from ${showPath(o.from)} into ${showPath(target)}`);
     });
-  refuseRepeatedValues(backupCommand);
-  refuseRepeatedValues(restoreCommand);
 }

@@ -5,7 +5,7 @@ import { CATEGORIES, CATEGORY_LABEL, isCategory, type Category } from '../../dom
 import { UsageError } from '../../domain/errors.js';
 import { beijingTimeMarked } from '../../report/local-time.js';
 import type { ReportRecord } from '../../report/model.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { out, printTable, yuan } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -108,5 +108,4 @@ export function registerCases(program: Command, state: CliState): void {
       );
       out(`${id}: ${r.previous} → ${r.current.status} (by ${r.current.updated_by})`);
     });
-  refuseRepeatedValues(cases);
 }

@@ -3,7 +3,7 @@ import { listFiles, removeFile } from '../../app/files.js';
 import { UsageError } from '../../domain/errors.js';
 import { beijingTimeMarked } from '../../report/local-time.js';
 import type { ImportedFileRow } from '../../store/repos/files.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { out } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -41,5 +41,4 @@ export function registerFiles(program: Command, state: CliState): void {
       out(`removed file #${r.file.id} ${r.file.name} (${r.file.side}, ${counts(r.file)})`);
       if (r.clearedRunId !== null) out(`match run ${r.clearedRunId} read it: its matches and cases were cleared; run posrecon match again`);
     });
-  refuseRepeatedValues(files);
 }

@@ -3,7 +3,7 @@ import { generateScenario } from '../../generate/index.js';
 import { SETTLEMENT_FORMATS, type SettlementFormat } from '../../generate/formats/index.js';
 import { UsageError } from '../../domain/errors.js';
 import { out, showPath } from '../output.js';
-import { parsePositiveInt, refuseRepeatedValues } from '../options.js';
+import { parsePositiveInt } from '../options.js';
 
 interface GenerateFlags {
   out: string;
@@ -17,7 +17,7 @@ interface GenerateFlags {
 }
 
 export function registerGenerate(program: Command): void {
-  const generateCommand = program
+  program
     .command('generate')
     .description('write a synthetic scenario: journal.csv, settlement_<YYYYMMDD>.csv per day and truth.json')
     .requiredOption('--out <dir>', 'output folder')
@@ -48,5 +48,4 @@ export function registerGenerate(program: Command): void {
       });
       out(`wrote ${s.files.length} files to ${showPath(o.out)}: ${s.journalRows} journal rows, ${s.settlementRows} settlement rows, ${s.truthCases} truth cases`);
     });
-  refuseRepeatedValues(generateCommand);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { importFiles } from '../../app/import-files.js';
 import { UsageError } from '../../domain/errors.js';
 import { withTtyProgress, clearProgress } from '../progress.js';
-import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, parseSide, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, parseSide } from '../options.js';
 import { printImport } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -23,7 +23,7 @@ function parseYear(text: string): number {
 }
 
 export function registerImport(program: Command, state: CliState): void {
-  const importCommand = program
+  program
     .command('import')
     .description('import terminal journals or settlement files into the database (a file already imported is skipped)')
     .argument('<files...>', 'CSV, JSON Lines, acquirer files (UnionPay ZM, WeChat, Alipay, 通联, 乐刷), zips of them, or xlsx')
@@ -46,7 +46,6 @@ export function registerImport(program: Command, state: CliState): void {
         },
       );
     });
-  refuseRepeatedValues(importCommand);
 }
 
 function pick(o: ImportFlags) {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { matchDatabase } from '../../app/match-database.js';
 import { EXIT } from '../../domain/errors.js';
-import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
 import { discrepancyCount, out, printMatchSummary } from '../output.js';
 import { printFeeSummary, printTerminalHealth } from '../report-output.js';
 import type { CliState } from '../state.js';
 
 export function registerMatch(program: Command, state: CliState): void {
-  const matchCommand = program
+  program
     .command('match')
     .description('match everything in the database from scratch and classify every difference')
     .option('--cutoff <HH:mm>', 'acquirer day cut-off (Asia/Shanghai): later transactions settle the next day', DEFAULT_CUTOFF)
@@ -24,5 +24,4 @@ export function registerMatch(program: Command, state: CliState): void {
       if (o.dryRun) out('\n(dry run: nothing stored)');
       if (o.failOnDiscrepancy && discrepancyCount(m) > 0) state.exitCode = EXIT.discrepancies;
     });
-  refuseRepeatedValues(matchCommand);
 }

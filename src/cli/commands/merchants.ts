@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listMerchants, setMerchant } from '../../app/merchants.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { err, out } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -47,7 +47,6 @@ export function registerMerchants(program: Command, state: CliState): void {
       for (const m of rows) out(o.json ? JSON.stringify(m) : line(m));
       if (!o.json) out(`${rows.length} merchants`);
     });
-  refuseRepeatedValues(merchants);
 }
 
 function line(m: { merchantId: string; name: string; nameEn: string | null; acquirer: string | null; terminals: string[] }): string {

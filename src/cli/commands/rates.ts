@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { importRates, listRates, removeRate, setRate } from '../../app/rates.js';
 import { formatYuan } from '../../domain/money.js';
 import { describeRule, type RateRule } from '../../match/fees.js';
-import { DB_HELP, dbPath, parsePositiveInt, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath, parsePositiveInt } from '../options.js';
 import { out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -78,5 +78,4 @@ export function registerRates(program: Command, state: CliState): void {
     .action(async (id: number, o: { db?: string }) => {
       out(`removed ${describeRule(await removeRate(dbPath(o.db), id, state.ctx))}`);
     });
-  refuseRepeatedValues(rates);
 }

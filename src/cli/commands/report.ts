@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
-import { DB_HELP, dbPath, refuseRepeatedValues } from '../options.js';
+import { DB_HELP, dbPath } from '../options.js';
 import { out, showPath } from '../output.js';
 import type { CliState } from '../state.js';
 import { parseCategory } from './cases.js';
@@ -12,7 +12,7 @@ function parseFormat(text: string): ReportFormat {
 }
 
 export function registerReport(program: Command, state: CliState): void {
-  const reportCommand = program
+  program
     .command('report')
     .description('write the discrepancy report of the last match')
     .option('--format <format>', 'json, xlsx (one workbook) or csv (a folder, one file per category)', parseFormat, 'json')
@@ -25,5 +25,4 @@ export function registerReport(program: Command, state: CliState): void {
       const r = await writeReport(dbPath(o.db), { format: o.format, outPath: o.out, ...(o.category ? { category: o.category } : {}) }, state.ctx);
       out(`${r.caseCount} cases written to ${r.paths.length === 1 ? showPath(r.paths[0] ?? o.out) : `${showPath(o.out)} (${r.paths.length} files)`}`);
     });
-  refuseRepeatedValues(reportCommand);
 }

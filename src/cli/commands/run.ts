@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../domain/errors.js';
 import { clearProgress, withTtyProgress } from '../progress.js';
-import { DEFAULT_CUTOFF, dbPath, parseCutoff, refuseRepeatedValues } from '../options.js';
+import { DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
 import { discrepancyCount, out, printImport, printMatchSummary, showPath } from '../output.js';
 import { printFeeSummary, printTerminalHealth } from '../report-output.js';
 import type { CliState } from '../state.js';
@@ -18,7 +18,7 @@ interface RunFlags {
 }
 
 export function registerRun(program: Command, state: CliState): void {
-  const runCommand = program
+  program
     .command('run')
     .description('import journals and settlement files, match them and write out/report.json and out/report.xlsx')
     .option('--terminal <files...>', 'terminal journal files', [])
@@ -56,5 +56,4 @@ export function registerRun(program: Command, state: CliState): void {
       out(`workbook: ${showPath(r.xlsxPath)}`);
       if (o.failOnDiscrepancy && discrepancyCount(r.match) > 0) state.exitCode = EXIT.discrepancies;
     });
-  refuseRepeatedValues(runCommand);
 }

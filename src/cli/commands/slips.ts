@@ -4,7 +4,7 @@ import { CATEGORIES, isCategory, type Category } from '../../domain/categories.j
 import { UsageError } from '../../domain/errors.js';
 import { SLIP_COPIES, type SlipCopy } from '../../slip/layout.js';
 import type { SlipWidth } from '../../slip/render-pdf.js';
-import { DB_HELP, dbPath, parseBeijingMinute, refuseRepeatedValues, repeatable } from '../options.js';
+import { DB_HELP, dbPath, parseBeijingMinute, repeatable } from '../options.js';
 import { err, out, showPath, yuan } from '../output.js';
 import type { CliState } from '../state.js';
 
@@ -61,7 +61,7 @@ function terminalTraces(terminals: readonly string[], traces: readonly string[])
 }
 
 export function registerSlips(program: Command, state: CliState): void {
-  const slips = program
+  program
     .command('slips')
     .description('write reprinted slips (签购单) as PDF: by default for the cases that have no slip')
     .requiredOption('--out <dir>', 'folder for the PDF files')
@@ -112,5 +112,4 @@ export function registerSlips(program: Command, state: CliState): void {
       const where = r.files.length === 1 && o.oneFile ? showPath(r.files[0] ?? '') : showPath(o.out);
       out(`${r.slips.length} ${r.slips.length === 1 ? 'slip' : 'slips'} written to ${where} (database ${showPath(db)})`);
     });
-  refuseRepeatedValues(slips);
 }
