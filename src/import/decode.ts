@@ -28,13 +28,17 @@ export interface EncodingChoice {
   why: string;
 }
 
+export function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * UTF-8 when the data starts with a BOM or its first megabyte is valid UTF-8; GB18030 otherwise. Valid UTF-8 is very
  * unlikely to be accidental for Chinese text, so the test is one-sided and safe. `truncated` when the sample stops
  * before the end of the data.
  */
 export function detectEncodingOf(sample: Buffer, truncated: boolean): EncodingChoice {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', why: 'UTF-8 byte-order mark' };
+  if (hasUtf8Bom(sample)) return { encoding: 'utf-8', why: 'UTF-8 byte-order mark' };
   // A sample cut mid-character must not count against UTF-8: drop up to 3 trailing bytes of an incomplete sequence.
   const end = truncated ? completeUtf8End(sample) : sample.length;
   try {

@@ -1,4 +1,4 @@
-import { detectEncodingOf, type Encoding } from './decode.js';
+import { detectEncodingOf, hasUtf8Bom, type Encoding } from './decode.js';
 
 /** Characters of file text a message quotes: enough to recognise a header, not a screenful. */
 export const QUOTED_MAX = 80;
@@ -68,7 +68,7 @@ export function describeHead(bytes: Buffer, head: string): string {
  * is refused as unrecognised; this names the real cause.
  */
 export function encodingDoubt(bytes: Buffer, head: string, forced: Encoding): string | null {
-  if (forced === 'gb18030' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  if (forced === 'gb18030' && hasUtf8Bom(bytes)) {
     return 'the file starts with a UTF-8 byte-order mark, but was read as GBK';
   }
   // Text that is valid UTF-8 and not plain ASCII is almost never GBK by accident (decode.ts).
