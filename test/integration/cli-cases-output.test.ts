@@ -1,11 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listCases } from '../../src/app/cases.js';
-import { buildProgram } from '../../src/cli/main.js';
-import { EXIT } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
+import { runCli } from '../helpers/cli.js';
 import { fixedContext, runScenario } from '../helpers/store.js';
 
 /**
@@ -23,22 +22,7 @@ beforeAll(async () => {
   db.close();
 });
 
-/** Runs a command in-process and returns what it printed on stdout. */
-async function run(args: readonly string[]): Promise<string> {
-  const printed: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  const state = { exitCode: EXIT.ok, ctx: fixedContext };
-  try {
-    await buildProgram(state).parseAsync([...args, '--db', dbPath], { from: 'user' });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  expect(state.exitCode).toBe(EXIT.ok);
-  return printed.join('');
-}
+const run = (args: readonly string[]): Promise<string> => runCli([...args, '--db', dbPath], fixedContext);
 
 const idOf = async (category: 'timeout_but_settled' | 'pending_settlement'): Promise<string> => (await listCases(dbPath, { category }))[0]?.id ?? '';
 

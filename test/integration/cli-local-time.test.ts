@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCases, resolveCase } from '../../src/app/cases.js';
 import type { AppContext } from '../../src/app/context.js';
-import { buildProgram } from '../../src/cli/main.js';
-import { EXIT } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
+import { runCli } from '../helpers/cli.js';
 import { runScenario } from '../helpers/store.js';
 
 /**
@@ -27,19 +26,7 @@ async function prepare(): Promise<{ dbPath: string; id: string }> {
   return { dbPath, id };
 }
 
-/** Runs a command in-process and returns what it printed on stdout. */
-async function run(args: readonly string[]): Promise<string> {
-  const printed: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  const state = { exitCode: EXIT.ok, ctx: late };
-  await buildProgram(state).parseAsync([...args], { from: 'user' });
-  vi.restoreAllMocks();
-  expect(state.exitCode).toBe(EXIT.ok);
-  return printed.join('');
-}
+const run = (args: readonly string[]): Promise<string> => runCli(args, late);
 
 describe('times people read on the console', () => {
   it('cases show prints the status time and the history in Beijing time, marked UTC+8', async () => {
