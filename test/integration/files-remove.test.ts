@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { listFiles, removeFile } from '../../src/app/files.js';
 import { importFile } from '../../src/app/import-file.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
-import { CUTOFF, caseKeys, fixedContext, matchCollecting, runScenario } from '../helpers/store.js';
+import { generateScenario } from '../../src/generate/index.js';
+import { FORMAT_WRITERS } from '../../src/generate/formats/index.js';
+import { CUTOFF, caseKeys, fixedContext, matchCollecting, memoryStore, runScenario } from '../helpers/store.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/match/every-category');
 const TMP = mkdtempSync(join(tmpdir(), 'posrecon-files-'));
@@ -57,6 +59,22 @@ describe('posrecon files remove', () => {
     expect(r.status === 'imported' && r.repeats).toEqual({ sampled: 5, earlier: [] });
     expect(await removeFile(db, 3, later)).toMatchObject({ clearedRunId: null });
     expect((await listCases(db)).length).toBeGreaterThan(0);
+  });
+
+  it('notices a second copy of a WeChat bill whose lines name no device, through the index of such lines', async () => {
+    const dir = mkdtempSync(join(TMP, 'wx-'));
+    await generateScenario({ outDir: dir, seed: 5, days: 1, terminals: 2, perDay: 20, settlementFormat: 'wechat-bill' });
+    const name = readdirSync(dir).find((n) => FORMAT_WRITERS['wechat-bill'].namePattern.test(n)) ?? '';
+    const lines = readFileSync(join(dir, name), 'utf8').split('\n');
+    // 设备号 (column 5) left empty: every line is stored with terminal_id ''.
+    const bill = lines.map((l) => (l.startsWith('`20') ? l.split(',').map((c, i) => (i === 4 ? '`' : c)).join(',') : l)).join('\n');
+    writeFileSync(join(dir, 'a.csv'), bill);
+    writeFileSync(join(dir, 'b.csv'), `${bill}\r\n`);
+    const store = memoryStore();
+    await importFile(store, { path: join(dir, 'a.csv'), side: 'settlement', cutoff: CUTOFF }, fixedContext);
+    const again = await importFile(store, { path: join(dir, 'b.csv'), side: 'settlement', cutoff: CUTOFF }, fixedContext);
+    expect(store.prepare("SELECT COUNT(*) FROM settlement_records WHERE terminal_id <> ''").pluck().get()).toBe(0);
+    expect(again.status === 'imported' && again.repeats).toMatchObject({ sampled: 32, earlier: [{ fileId: 1, name: 'a.csv', rows: 32 }] });
   });
 
   it('refuses a file number that does not exist, and a database that does not exist, creating nothing', async () => {

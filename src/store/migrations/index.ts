@@ -5,6 +5,7 @@ import { sql as controlTotals } from './0004-control-totals.js';
 import { sql as rawMasked } from './0005-raw-masked.js';
 import { sql as terminalIndexes } from './0006-terminal-indexes.js';
 import { sql as clearedRuns } from './0007-cleared-runs.js';
+import { sql as untermedRows } from './0008-untermed-rows.js';
 
 export interface Migration {
   id: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: 'raw-masked', sql: rawMasked },
   { id: 6, name: 'terminal-indexes', sql: terminalIndexes },
   { id: 7, name: 'cleared-runs', sql: clearedRuns },
+  { id: 8, name: 'untermed-rows', sql: untermedRows },
 ];
