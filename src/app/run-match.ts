@@ -122,8 +122,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
     tally.addPairs(pairs);
     opts.onPairs?.(pairs);
   };
-  const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[]): void => {
-    const classified = classify(ts, ss, pairs, coverage, { cutoff: opts.cutoff }, occurrences);
+  const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[], cover = coverage): void => {
+    const classified = classify(ts, ss, pairs, cover, { cutoff: opts.cutoff }, occurrences);
     // Without a rate card there is nothing to compare: the fee facts need not be gathered.
     const facts = rules.length > 0 ? factsOf(ss, walletFiles) : new Map<number, FeeFacts>();
     const feeCheck = checkFees(ss, facts, rules, pairs, occurrences);
@@ -162,7 +162,9 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
       const ss = [...input.settlement(range), ...input.floatingPartners(range)];
       saveCases(ts, ss, pairRefs(input.pairs(range), ts, ss));
     }
-    saveCases([], input.unpairedFloating(runId), []);
+    // Every pair is stored by now: which terminals took a wallet merchant's lines tells whose journals could hold the rest.
+    const floatingJournalDays = input.floatingJournalDays(runId, coverage.journalDays);
+    saveCases([], input.unpairedFloating(runId), [], { ...coverage, floatingJournalDays });
   }
 
   const finishedAt = ctx.now().toISOString();

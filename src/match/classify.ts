@@ -154,7 +154,8 @@ export function classify(
 
   for (const s of [...settlement].sort(compareTxn)) {
     if (byS.has(s.id)) continue;
-    const journal = coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false;
+    const floating = s.terminalId === '';
+    const journal = floating ? floatingCovered(s, coverage) : (coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false);
     drafts.push({
       identity: caseIdentity('settlement', s),
       category: journal ? 'missing_on_terminal' : 'journal_not_imported',
@@ -162,10 +163,26 @@ export function classify(
       settlement: s,
       related: [],
       settleDate: s.settleDate,
-      reason: journal ? reasons.missingOnTerminal(s) : reasons.journalNotImported(s),
+      reason: floating
+        ? journal
+          ? reasons.missingOnTerminalNoDevice(s)
+          : reasons.journalNotImportedNoDevice(s)
+        : journal
+          ? reasons.missingOnTerminal(s)
+          : reasons.journalNotImported(s),
     });
   }
   return finish(drafts, occurrences);
+}
+
+/**
+ * A line that names no terminal (a WeChat or Alipay row without 设备号) has no journal of its own to wait for: it is
+ * covered once a journal that could hold it covers its day. Those are the journals of the terminals that paired the
+ * same wallet merchant's other such lines; when none did, any imported journal of that day.
+ */
+function floatingCovered(s: MatchSettlement, coverage: Coverage): boolean {
+  const days = coverage.floatingJournalDays?.get(s.merchantId ?? '') ?? coverage.anyJournalDays;
+  return days.has(s.txnDate);
 }
 
 /**

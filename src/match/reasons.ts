@@ -10,7 +10,9 @@ import type { MatchSettlement, MatchTerminal, MatchTxn } from './types.js';
 const TYPE_ZH: Record<TxnType, string> = { SALE: '消费', VOID: '撤销', REFUND: '退货', AUTH: '预授权', COMPLETION: '预授权完成' };
 const STATUS_ZH: Record<TxnStatus, string> = { SUCCESS: '成功', DECLINED: '失败', TIMEOUT: '超时', REVERSED: '已冲正', REVERSAL_FAILED: '冲正失败' };
 
+// A wallet line without 设备号 is named by its order number: "terminal , trace n/a" named nothing.
 function ident(r: MatchTxn): string {
+  if (r.terminalId === '') return `no terminal id, order ${r.orderNo ?? 'n/a'}`;
   const parts = [`terminal ${r.terminalId}`];
   if (r.batchNo) parts.push(`batch ${r.batchNo}`);
   parts.push(`trace ${r.traceNo ?? 'n/a'}`);
@@ -19,6 +21,7 @@ function ident(r: MatchTxn): string {
 }
 
 function identZh(r: MatchTxn): string {
+  if (r.terminalId === '') return `无设备号，商户订单号${r.orderNo ?? '不详'}`;
   const parts = [`终端${r.terminalId}`];
   if (r.batchNo) parts.push(`批次${r.batchNo}`);
   parts.push(`凭证号${r.traceNo ?? '不详'}`);
@@ -100,6 +103,17 @@ export const reasons = {
     both(
       `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，但尚未导入终端${s.terminalId}在 ${s.txnDate} 的流水。`,
       `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), but no imported journal of terminal ${s.terminalId} covers ${s.txnDate}.`,
+    ),
+  missingOnTerminalNoDevice: (s: MatchSettlement): string =>
+    both(
+      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，已导入的终端流水覆盖 ${s.txnDate}，却没有这笔交易。该行未写设备号，可能来自 POS 以外的渠道(线上、小程序、其他收款码)。`,
+      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), and the imported journals cover ${s.txnDate}, but none has a record of it. ` +
+        'The line names no device, so it may come from a channel other than the POS (online, mini-program, another payment code).',
+    ),
+  journalNotImportedNoDevice: (s: MatchSettlement): string =>
+    both(
+      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，该行未写设备号，而已导入的终端流水都不覆盖 ${s.txnDate}。`,
+      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}); the line names no device, and no imported journal covers ${s.txnDate}.`,
     ),
   amountMismatch: (t: MatchTerminal, s: MatchSettlement): string => {
     const diff = formatYuan(Math.abs(s.amountFen - t.amountFen));

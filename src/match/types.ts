@@ -97,4 +97,11 @@ export interface Coverage {
   settlementDays: ReadonlyMap<string, ReadonlySet<string>>;
   /** Calendar days each terminal's journal covers. */
   journalDays: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Calendar days some imported journal covers, whichever terminal's. */
+  anyJournalDays: ReadonlySet<string>;
+  /**
+   * For settlement lines that name no terminal: per wallet merchant id ('' for lines without one), the days the
+   * journals of the terminals that paired that merchant's other such lines cover. Known once every group is paired.
+   */
+  floatingJournalDays?: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -58,6 +58,10 @@ export function matchInputRepo(db: Db) {
   const settlementIn = db.prepare(`${SETTLEMENT} WHERE terminal_id BETWEEN ? AND ? AND NOT ${FLOATING}`).raw();
   const floatingPartners = db.prepare(`${SETTLEMENT} WHERE ${FLOATING} AND id IN
     (SELECT m.settlement_id FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?)`).raw();
+  // Driven by the floating rows (their partial index) and the run's unique (run_id, settlement_id) key.
+  const floatingPartnerTerminals = db.prepare(`SELECT DISTINCT COALESCE(s.merchant_id, '') AS m, t.terminal_id AS t
+    FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
+    WHERE s.${FLOATING}`);
   const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
   return {
@@ -118,8 +122,26 @@ export function matchInputRepo(db: Db) {
       for (const { m, d } of rows) settlementDays.set(m, (settlementDays.get(m) ?? new Set()).add(d));
       const journalDays = new Map<string, Set<string>>();
       const days = db.prepare('SELECT DISTINCT terminal_id AS t, txn_date AS d FROM terminal_records').all() as Array<{ t: string; d: string }>;
-      for (const { t, d } of days) journalDays.set(t, (journalDays.get(t) ?? new Set()).add(d));
-      return { settlementDays, journalDays };
+      const anyJournalDays = new Set<string>();
+      for (const { t, d } of days) {
+        journalDays.set(t, (journalDays.get(t) ?? new Set()).add(d));
+        anyJournalDays.add(d);
+      }
+      return { settlementDays, journalDays, anyJournalDays };
+    },
+    /**
+     * Per wallet merchant id ('' for none), the days covered by the journals of the terminals whose records paired,
+     * in this run, a line of that merchant naming no terminal (Coverage.floatingJournalDays).
+     */
+    floatingJournalDays(runId: number, journalDays: Coverage['journalDays']): Map<string, Set<string>> {
+      const partners = floatingPartnerTerminals.all(runId) as Array<{ m: string; t: string }>;
+      const days = new Map<string, Set<string>>();
+      for (const { m, t } of partners) {
+        const set = days.get(m) ?? new Set<string>();
+        for (const d of journalDays.get(t) ?? []) set.add(d);
+        days.set(m, set);
+      }
+      return days;
     },
   };
 }
