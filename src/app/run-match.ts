@@ -157,14 +157,16 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
     floating = [];
     const qr = input.qrCandidates(runId);
     savePairs(qrPass(qr.terminal.sort(compareTxn), qr.settlement.sort(compareTxn), new Set(), new Set()));
+    // Every pair is stored by now: which terminals took a wallet merchant's lines tells whose journals could hold the
+    // rest, and which terminals a bill naming neither merchant nor terminal covers.
+    const paired = input.coverage(runId);
+    const floatingJournalDays = input.floatingJournalDays(runId, paired.journalDays);
     for (const range of ranges) {
       const ts = input.terminal(range);
       const ss = [...input.settlement(range), ...input.floatingPartners(range)];
-      saveCases(ts, ss, pairRefs(input.pairs(range), ts, ss));
+      saveCases(ts, ss, pairRefs(input.pairs(range), ts, ss), paired);
     }
-    // Every pair is stored by now: which terminals took a wallet merchant's lines tells whose journals could hold the rest.
-    const floatingJournalDays = input.floatingJournalDays(runId, coverage.journalDays);
-    saveCases([], input.unpairedFloating(runId), [], { ...coverage, floatingJournalDays });
+    saveCases([], input.unpairedFloating(runId), [], { ...paired, floatingJournalDays });
   }
 
   const finishedAt = ctx.now().toISOString();

@@ -2,6 +2,7 @@ import { CREDIT_SETTLED_ACTIONS, type Category } from '../domain/categories.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
+import { covers } from './coverage.js';
 import { compareTxn, sameCard } from './order.js';
 import { reasons } from './reasons.js';
 import type { CaseDraft, Coverage, MatchSettlement, MatchTerminal, PairRef } from './types.js';
@@ -74,11 +75,7 @@ export function classify(
     if (sale && !voidOf.has(sale.id)) voidOf.set(sale.id, v);
   }
 
-  const covered = (t: MatchTerminal, day: IsoDate): boolean => {
-    const { settlementDays: days } = coverage;
-    if (t.merchantId === null) return [...days.values()].some((set) => set.has(day));
-    return (days.get(t.merchantId)?.has(day) ?? false) || (days.get('')?.has(day) ?? false);
-  };
+  const covered = (t: MatchTerminal, day: IsoDate): boolean => covers(coverage, t, day);
 
   const drafts: Draft[] = [];
   const onTerminal = (category: Category, t: MatchTerminal, s: MatchSettlement | null, reason: string, extra: Partial<Draft> = {}): void => {

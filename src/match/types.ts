@@ -93,7 +93,7 @@ export interface CaseDraft {
 }
 
 export interface Coverage {
-  /** Settlement days each merchant's settlement files cover; key '' holds the days of all files. */
+  /** Settlement days the files cover, per kind of file and merchant or terminal (keys and reading in coverage.ts). */
   settlementDays: ReadonlyMap<string, ReadonlySet<string>>;
   /** Calendar days each terminal's journal covers. */
   journalDays: ReadonlyMap<string, ReadonlySet<string>>;

@@ -1,6 +1,8 @@
 import type { Db } from '../open.js';
 import type { FeeFacts } from '../../match/fees.js';
 import type { TerminalRange } from '../../match/partition.js';
+import { buildCoverage } from '../../match/coverage.js';
+import { WALLET_FORMATS } from '../../match/fees.js';
 import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types.js';
 
 // Read as arrays and built here: better-sqlite3's named rows and SQL's strftime() for the time in seconds took
@@ -62,6 +64,12 @@ export function matchInputRepo(db: Db) {
   const floatingPartnerTerminals = db.prepare(`SELECT DISTINCT COALESCE(s.merchant_id, '') AS m, t.terminal_id AS t
     FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
     WHERE s.${FLOATING}`);
+  const coverageLines = db.prepare(`SELECT DISTINCT file_id AS f, merchant_id AS m, terminal_id AS t, settle_date AS d,
+    (${QR_ROW}) AS q FROM settlement_records`);
+  const journalCoverage = db.prepare('SELECT DISTINCT terminal_id AS t, merchant_id AS m, txn_date AS d FROM terminal_records');
+  const floatingPartnerFiles = db.prepare(`SELECT DISTINCT s.file_id AS f, t.terminal_id AS t
+    FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
+    WHERE s.${FLOATING} AND s.merchant_id IS NULL`);
   const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
   return {
@@ -114,20 +122,30 @@ export function matchInputRepo(db: Db) {
       ).map(terminalOf);
       return { terminal, settlement };
     },
-    coverage(): Coverage {
-      const settlementDays = new Map<string, Set<string>>();
-      const rows = db
-        .prepare('SELECT DISTINCT COALESCE(merchant_id, \'\') AS m, settle_date AS d FROM settlement_records')
-        .all() as Array<{ m: string; d: string }>;
-      for (const { m, d } of rows) settlementDays.set(m, (settlementDays.get(m) ?? new Set()).add(d));
-      const journalDays = new Map<string, Set<string>>();
-      const days = db.prepare('SELECT DISTINCT terminal_id AS t, txn_date AS d FROM terminal_records').all() as Array<{ t: string; d: string }>;
-      const anyJournalDays = new Set<string>();
-      for (const { t, d } of days) {
-        journalDays.set(t, (journalDays.get(t) ?? new Set()).add(d));
-        anyJournalDays.add(d);
+    /**
+     * What the files and journals cover. A line is a wallet line when its file is a WeChat Pay or Alipay bill, or
+     * when it has none of the card keys (a QR row in an acquirer's file); the floating rows' partners, by file, once
+     * every group is paired (match/coverage.ts).
+     */
+    coverage(runId?: number): Coverage {
+      const wallet = new Set(db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(WALLET_FORMATS)) as number[]);
+      const lines = (coverageLines.all() as Array<{ f: number; m: string | null; t: string; d: string; q: number }>).map((r) => ({
+        fileId: r.f,
+        merchantId: r.m === '' ? null : r.m,
+        terminalId: r.t,
+        settleDate: r.d,
+        kind: wallet.has(r.f) || r.q === 1 ? ('wallet' as const) : ('card' as const),
+      }));
+      const journal = (journalCoverage.all() as Array<{ t: string; m: string | null; d: string }>).map((r) => ({
+        terminalId: r.t,
+        merchantId: r.m === '' ? null : r.m,
+        txnDate: r.d,
+      }));
+      const partners = new Map<number, Set<string>>();
+      if (runId !== undefined) {
+        for (const { f, t } of floatingPartnerFiles.all(runId) as Array<{ f: number; t: string }>) partners.set(f, (partners.get(f) ?? new Set()).add(t));
       }
-      return { settlementDays, journalDays, anyJournalDays };
+      return buildCoverage(lines, journal, partners);
     },
     /**
      * Per wallet merchant id ('' for none), the days covered by the journals of the terminals whose records paired,
