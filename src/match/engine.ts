@@ -26,7 +26,7 @@ const within = (t: MatchTxn, s: MatchTxn, seconds: number): boolean => Math.abs(
 const terminalsAgree = (t: MatchTxn, s: MatchTxn): boolean => t.terminalId === '' || s.terminalId === '' || t.terminalId === s.terminalId;
 
 /**
- * Most certain first. The host's reference number identifies a transaction outright; a timed-out attempt never
+ * Most certain first. The host's reference number identifies a transaction, within a day; a timed-out attempt never
  * received one, so batch + trace (which the reversal itself uses) comes next. The merchant's order number is as
  * exact, and the only key a WeChat or Alipay row shares with the journal. Then trace with amount and a day's
  * tolerance for files that drop the batch; then trace and time alone, so that a file with neither RRN nor batch
@@ -35,12 +35,27 @@ const terminalsAgree = (t: MatchTxn, s: MatchTxn): boolean => t.terminalId === '
  * Last, QR rows with no trace, RRN or card: amount and time, on the same terminal when the row names one (qr-pass.ts).
  */
 const RULES: readonly PassRule[] = [
-  { pass: 'rrn', carriedBy: ['terminal', 'RRN'], key: (r) => (r.rrn ? `${r.terminalId}|${r.rrn}` : null), accept: () => true },
+  // The RRN identifies a transaction only with the terminal and the date (domain.md §0.2): hosts reuse it across
+  // days (§5.10.4), so two records a week apart, or whose traces differ, are two transactions. Records that agree
+  // on the trace as well choose first, so that an earlier record of the same RRN cannot take a later sale's line.
+  {
+    pass: 'rrn',
+    carriedBy: ['terminal', 'RRN'],
+    key: (r) => (r.rrn && r.traceNo ? `${r.terminalId}|${r.rrn}|${r.traceNo}` : null),
+    accept: (t, s) => withinDays(t, s, 1),
+  },
+  {
+    pass: 'rrn',
+    carriedBy: ['terminal', 'RRN'],
+    key: (r) => (r.rrn ? `${r.terminalId}|${r.rrn}` : null),
+    accept: (t, s) => withinDays(t, s, 1) && (t.traceNo === null || s.traceNo === null || t.traceNo === s.traceNo),
+  },
+  // Batch numbers cycle too: the same batch and trace a day or more apart is another transaction.
   {
     pass: 'batch_trace',
     carriedBy: ['terminal', 'batch', 'trace'],
     key: (r) => (r.batchNo && r.traceNo ? `${r.terminalId}|${r.batchNo}|${r.traceNo}` : null),
-    accept: () => true,
+    accept: (t, s) => withinDays(t, s, 1),
   },
   {
     pass: 'order_no',
