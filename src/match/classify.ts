@@ -95,7 +95,15 @@ export function classify(
     const pair = byT.get(t.id);
     const day = settlementDay(t.txnDate, t.txnTime, opts.cutoff);
     if (t.status !== 'SUCCESS') {
-      if (!pair) continue; // declined or reversed, and never charged: nothing to do
+      if (!pair) {
+        // Declined or reversed: the host said no charge stands. A timeout or a failed reversal is a suspect until
+        // the files of D and D+1 both show it absent (domain.md §4.2, §4.7); until then it waits like a sale would.
+        if (t.status !== 'TIMEOUT' && t.status !== 'REVERSAL_FAILED') continue;
+        const next = addDays(day, 1);
+        const uncovered = [day, next].filter((d) => !covered(t, d));
+        if (uncovered.length > 0) onTerminal('pending_settlement', t, null, reasons.suspectPending(t, day, uncovered));
+        continue;
+      }
       const again = retryOf(t);
       const againS = again ? byT.get(again.id)?.settlement : undefined;
       const related: Draft['related'] = again

@@ -68,6 +68,12 @@ export const reasons = {
       `终端已批准${whatZh(t)}(${identZh(t)})，其清算日 ${day} 尚无已导入的对账单。`,
       `The terminal approved a ${what(t)} (${ident(t)}); its settlement day ${day} is not covered by any imported settlement file yet.`,
     ),
+  suspectPending: (t: MatchTerminal, day: string, uncovered: readonly string[]): string =>
+    both(
+      `终端未获批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，但主机可能已扣款：只有清算日 ${day} 及次日的对账单都没有它才能排除。尚未导入清算日 ${uncovered.join('、')} 的对账单。`,
+      `The terminal did not get an approval for a ${what(t)} (${ident(t)}; ${outcome(t)}), but the host may have charged it: only the settlement files of ${day} and the next day can show it did not. ` +
+        `Settlement day ${uncovered.join(' and ')} is not covered by any imported file yet.`,
+    ),
   timeoutSettled: (t: MatchTerminal, s: MatchSettlement): string =>
     both(
       `终端未获批准${whatZh(t)}(${identZh(t)}；${outcomeZh(t)})，收单机构却在清算日 ${s.settleDate} 扣款(${identZh(s)})。`,
