@@ -1,11 +1,11 @@
 import type { Category } from '../domain/categories.js';
+import { atStakeFen } from '../match/at-stake.js';
 import { classify } from '../match/classify.js';
 import { planMatches } from '../match/engine.js';
 import {
   addFeeSummary,
   checkFees,
   emptyFeeSummary,
-  feeAtStakeFen,
   linkFeeCases,
   WALLET_FORMATS,
   type FeeCaseDraft,
@@ -65,7 +65,7 @@ export interface MatchResult {
   matched: number;
   byPass: Record<Pass, number>;
   cases: number;
-  /** Cases and the money at stake per category: a case's amount, but a fee case's fee difference (feeAtStakeFen). */
+  /** Cases and the money at stake per category (match/at-stake.ts): a case's amount, a fee case's fee difference, an amount_mismatch's difference. */
   byCategory: Partial<Record<Category, { count: number; amountFen: number }>>;
   fees: FeeSummary;
 }
@@ -228,7 +228,13 @@ function newTally(rateRules: number) {
       for (const c of cases) {
         const entry = (this.byCategory[c.category] ??= { count: 0, amountFen: 0 });
         entry.count++;
-        entry.amountFen += 'fee' in c ? feeAtStakeFen(c.fee) : ((c.terminal ?? c.settlement)?.amountFen ?? 0);
+        const fee = 'fee' in c ? c.fee : null;
+        entry.amountFen += atStakeFen({
+          category: c.category,
+          amountFen: (c.terminal ?? c.settlement)?.amountFen ?? 0,
+          settledFen: c.settlement?.amountFen ?? null,
+          fee,
+        });
       }
       addFeeSummary(this.fees, fees);
     },

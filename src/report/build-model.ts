@@ -1,7 +1,8 @@
 import { CASE_STATUSES, isCaseStatus, type CaseStatus } from '../domain/case-status.js';
 import { CATEGORIES, isCategory, NOT_YET_DISCREPANCIES, type Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
-import { FEE_TOLERANCE_FEN, feeAtStakeFen, type FeeSummary } from '../match/fees.js';
+import { atStakeFen } from '../match/at-stake.js';
+import { FEE_TOLERANCE_FEN, type FeeSummary } from '../match/fees.js';
 import type { Db } from '../store/open.js';
 import { controlTotalsRepo } from '../store/repos/control-totals.js';
 import { filesRepo } from '../store/repos/files.js';
@@ -60,10 +61,10 @@ export function toReportCase(data: ReturnType<typeof reportDataRepo>, r: CaseRow
   };
 }
 
-/** The money a case puts at stake, which every total adds up: its amount, or a fee case's fee difference. */
-function atStakeFen(c: CaseFacts): number {
-  if (c.fee_expected_fen === null || c.fee_actual_fen === null) return c.amount_fen;
-  return feeAtStakeFen({ expectedFen: c.fee_expected_fen, actualFen: c.fee_actual_fen });
+/** The money a case puts at stake, which every total adds up, by the rule the match run's totals use too. */
+function caseAtStakeFen(c: CaseFacts): number {
+  const fee = c.fee_expected_fen === null || c.fee_actual_fen === null ? null : { expectedFen: c.fee_expected_fen, actualFen: c.fee_actual_fen };
+  return atStakeFen({ category: c.category, amountFen: c.amount_fen, settledFen: c.settled_fen, fee });
 }
 
 /** Totals by a key (terminal, day) with discrepancies and counts per category, built one case at a time; keys sorted. */
@@ -81,7 +82,7 @@ function breakdown(keyOf: (c: CaseFacts) => string, withMerchant: boolean) {
         b = { key, merchant_id: withMerchant ? c.merchant_id : null, total: { count: 0, amount_fen: 0 }, discrepancies: { count: 0, amount_fen: 0 }, by_category: {} };
         map.set(key, b);
       }
-      const fen = atStakeFen(c);
+      const fen = caseAtStakeFen(c);
       add(b.total, fen);
       if (!NOT_YET_DISCREPANCIES.has(c.category as Category)) add(b.discrepancies, fen);
       add((b.by_category[c.category as Category] ??= { count: 0, amount_fen: 0 }), fen);
@@ -138,7 +139,7 @@ export function openReport(db: Db, opts: BuildModelOptions): ReportSource {
     caseCount++;
     const s = (summary[c.category as Category] ??= { count: 0, amount_fen: 0 });
     s.count++;
-    s.amount_fen += atStakeFen(c);
+    s.amount_fen += caseAtStakeFen(c);
     statusCounts[isCaseStatus(c.status) ? c.status : 'open']++;
     byTerminal.add(c);
     byDay.add(c);

@@ -49,7 +49,7 @@ export function matchRunWriter(db: Db) {
       for (const c of cases) {
         const fee = 'fee' in c ? c.fee : null;
         // A fee case is about the settlement line: its amount is the amount the fee was charged on. That is what
-        // a reader looks up; the money at stake is the fee difference, which the totals count (feeAtStakeFen).
+        // a reader looks up; the money at stake is the fee difference, which the totals count (match/at-stake.ts).
         const anchor = (fee ? c.settlement : null) ?? c.terminal ?? c.settlement;
         if (!anchor) throw new Error(`case ${c.id} has no record`);
         insertCase.run({

@@ -43,6 +43,8 @@ export interface CaseFacts {
   /** Set on fee cases only: the report totals count those at the fee difference, not at amount_fen. */
   fee_expected_fen: number | null;
   fee_actual_fen: number | null;
+  /** Set on amount_mismatch cases only: the settled amount; the totals count the difference from amount_fen. */
+  settled_fen: number | null;
   status: string;
 }
 
@@ -85,8 +87,11 @@ export function reportDataRepo(db: Db) {
     },
     /** Calls back once per case of the category (or every case), without holding them all. */
     eachCaseFacts(category: string | undefined, fn: (f: CaseFacts) => void): void {
+      // The settled amount is looked up (by key) for amount_mismatch cases only, the few whose totals need it.
       const sql = `SELECT c.category, c.merchant_id, c.terminal_id, c.txn_date, c.amount_fen, c.fee_expected_fen,
-        c.fee_actual_fen, COALESCE(s.status, 'open') AS status
+        c.fee_actual_fen, CASE WHEN c.category = 'amount_mismatch' THEN
+          (SELECT r.amount_fen FROM settlement_records r WHERE r.id = c.settlement_record_id) END AS settled_fen,
+        COALESCE(s.status, 'open') AS status
         FROM cases c LEFT JOIN case_status s ON s.case_id = c.id ${category === undefined ? '' : 'WHERE c.category = ?'}`;
       for (const f of db.prepare(sql).iterate(...(category === undefined ? [] : [category])) as IterableIterator<CaseFacts>) fn(f);
     },

@@ -23,8 +23,12 @@ const rule = (r: Pick<NewRateRule, 'cardType' | 'ratePpm'> & Partial<NewRateRule
   ...r,
 });
 
-/** What a case puts at stake, worked out here from the report's own case fields. */
-const stakeOf = (c: ReportCase): number => (c.fee ? Math.abs(c.fee.diff_fen) : c.amount_fen);
+/** What a case puts at stake, worked out here from the report's own case fields (an amount_mismatch: the difference). */
+const stakeOf = (c: ReportCase): number => {
+  if (c.fee) return Math.abs(c.fee.diff_fen);
+  if (c.category === 'amount_mismatch') return Math.abs(Number(c.settlement_record?.['amount_fen']) - c.amount_fen);
+  return c.amount_fen;
+};
 
 function sumsBy(cases: readonly ReportCase[], key: (c: ReportCase) => string): Map<string, number> {
   const out = new Map<string, number>();
