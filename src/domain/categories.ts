@@ -47,6 +47,13 @@ export const CREDIT_SETTLED_ACTIONS = {
   twice: '持卡人被退款两次：请收单机构冲回其中一笔，或向持卡人追回 / The cardholder was credited twice: ask the acquirer to reverse one of the credits, or recover it from the cardholder.',
 } as const;
 
+/**
+ * A settled debit with no journal record, beside a journaled one of the same card and amount minutes apart: it may
+ * be a second charge of one purchase, or a sale on another device. The category's own action only names the latter.
+ */
+export const POSSIBLE_DOUBLE_CHARGE_ACTION =
+  '疑似重复扣款：先向持卡人核实是否被扣两次，如是请对其中一笔办理退货或请收单机构冲回；如否，再核查其他终端或人工调账 / Possibly charged twice: ask the cardholder whether both charges reached the card; if so, refund one or ask the acquirer to reverse it; if not, check for another device or a manual adjustment.';
+
 /** The label of such a case where it stands alone (an evidence pack's cover): "charged" would be false. */
 export const CREDIT_SETTLED_LABEL = '超时但已退款 / timed out but credited';
 

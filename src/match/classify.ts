@@ -1,4 +1,4 @@
-import { CREDIT_SETTLED_ACTIONS, type Category } from '../domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, POSSIBLE_DOUBLE_CHARGE_ACTION, type Category } from '../domain/categories.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
@@ -157,10 +157,46 @@ export function classify(
     else onTerminal('pending_settlement', t, null, reasons.pending(t, day));
   }
 
+  // Built on first use: only a settled debit with no journal record looks for its twin.
+  const settledDebits = lazy(() =>
+    groupBy(settlement, (s) => (s.direction === 'debit' && s.cardLast4 !== null && byS.has(s.id) ? `${s.terminalId}|${s.cardLast4}|${s.amountFen}` : null)),
+  );
+  /**
+   * A double charge the journal cannot show (domain.md §4.3): another debit of the same card and amount on the same
+   * terminal, within minutes, that pairs with an approved journal record. The unjournaled one is the attempt the
+   * terminal never recorded (declines and timeouts often are not, §2.8): had a failed attempt been journaled it
+   * would have paired with this line.
+   */
+  const twinOf = (s: MatchSettlement): PairRef | undefined => {
+    if (s.direction !== 'debit' || s.cardLast4 === null) return undefined;
+    const pool = settledDebits().get(`${s.terminalId}|${s.cardLast4}|${s.amountFen}`) ?? [];
+    const twin = pool
+      .filter((o) => Math.abs(o.at - s.at) <= RESWIPE_WINDOW_S && sameCard(s, o) === true && byS.get(o.id)?.terminal.status === 'SUCCESS')
+      .sort((a, b) => Math.abs(a.at - s.at) - Math.abs(b.at - s.at) || compareTxn(a, b))[0];
+    return twin ? byS.get(twin.id) : undefined;
+  };
+
   for (const s of [...settlement].sort(compareTxn)) {
     if (byS.has(s.id)) continue;
     const floating = s.terminalId === '';
     const journal = floating ? floatingCovered(s, coverage) : (coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false);
+    const twin = journal && !floating ? twinOf(s) : undefined;
+    if (twin) {
+      drafts.push({
+        identity: caseIdentity('settlement', s),
+        category: 'missing_on_terminal',
+        terminal: null,
+        settlement: s,
+        related: [
+          { side: 'terminal', id: twin.terminal.id, role: 'reswipe' },
+          { side: 'settlement', id: twin.settlement.id, role: 'reswipe_settlement' },
+        ],
+        settleDate: s.settleDate,
+        reason: reasons.settledTwice(s, twin.terminal, twin.settlement),
+        action: POSSIBLE_DOUBLE_CHARGE_ACTION,
+      });
+      continue;
+    }
     drafts.push({
       identity: caseIdentity('settlement', s),
       category: journal ? 'missing_on_terminal' : 'journal_not_imported',

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CREDIT_SETTLED_ACTIONS } from '../../src/domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, POSSIBLE_DOUBLE_CHARGE_ACTION } from '../../src/domain/categories.js';
 import { formatYuan } from '../../src/domain/money.js';
 import { runScenario } from '../helpers/store.js';
 
@@ -32,5 +32,20 @@ describe('a void or refund that failed on the terminal but settled', () => {
     expect(byTrace.get('000301')?.action).toBe(CREDIT_SETTLED_ACTIONS.once);
     expect(byTrace.get('000402')?.action).toBe(CREDIT_SETTLED_ACTIONS.twice);
     expect(byTrace.get('000402')?.related.map((r) => r.role)).toEqual(['reswipe', 'reswipe_settlement']);
+  });
+});
+
+describe('a double charge only the settlement file shows', () => {
+  it('links the unjournaled line to the journaled twin and asks the cardholder first', async () => {
+    const { match } = await runScenario(join(ROOT, 'double-charge-settlement-only'));
+    const byTrace = new Map(match.cases.map((c) => [c.settlement?.traceNo, c]));
+    const twin = match.pairs.find((p) => p.terminal.traceNo === '000102');
+    expect(byTrace.get('000101')?.related).toEqual([
+      { side: 'terminal', id: twin?.terminal.id, role: 'reswipe' },
+      { side: 'settlement', id: twin?.settlement.id, role: 'reswipe_settlement' },
+    ]);
+    expect(byTrace.get('000101')?.action).toBe(POSSIBLE_DOUBLE_CHARGE_ACTION);
+    expect(byTrace.get('000203')?.related).toEqual([]);
+    expect(byTrace.get('000203')?.action).toBeUndefined();
   });
 });
