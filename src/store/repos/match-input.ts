@@ -1,7 +1,7 @@
 import type { Db } from '../open.js';
 import type { FeeFacts } from '../../match/fees.js';
 import type { TerminalRange } from '../../match/partition.js';
-import { buildCoverage } from '../../match/coverage.js';
+import { buildCoverage, type CoverageLine, type JournalDay } from '../../match/coverage.js';
 import { WALLET_FORMATS } from '../../match/fees.js';
 import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types.js';
 
@@ -69,9 +69,27 @@ export function matchInputRepo(db: Db) {
   const journalCoverage = db.prepare('SELECT DISTINCT terminal_id AS t, merchant_id AS m, txn_date AS d FROM terminal_records');
   const floatingPartnerFiles = db.prepare(`SELECT DISTINCT s.file_id AS f, t.terminal_id AS t
     FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
-    WHERE s.${FLOATING} AND s.merchant_id IS NULL`);
+    WHERE s.${FLOATING} AND COALESCE(s.merchant_id, '') = ''`);
   const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
+  /** The distinct (file, merchant, terminal, day, kind) of the settlement lines and (terminal, merchant, day) of the journals. */
+  const readCoverage = (): { lines: CoverageLine[]; journal: JournalDay[] } => {
+    const wallet = new Set(db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(WALLET_FORMATS)) as number[]);
+    const lines = (coverageLines.all() as Array<{ f: number; m: string | null; t: string; d: string; q: number }>).map((r) => ({
+      fileId: r.f,
+      merchantId: r.m === '' ? null : r.m,
+      terminalId: r.t,
+      settleDate: r.d,
+      kind: wallet.has(r.f) || r.q === 1 ? ('wallet' as const) : ('card' as const),
+    }));
+    const journal = (journalCoverage.all() as Array<{ t: string; m: string | null; d: string }>).map((r) => ({
+      terminalId: r.t,
+      merchantId: r.m === '' ? null : r.m,
+      txnDate: r.d,
+    }));
+    return { lines, journal };
+  };
+  let read: ReturnType<typeof readCoverage> | undefined;
   return {
     /** Records per terminal id, both sides together, in terminal order; floating settlement rows are not counted. */
     terminalSizes(): Array<{ terminalId: string; records: number }> {
@@ -128,24 +146,13 @@ export function matchInputRepo(db: Db) {
      * every group is paired (match/coverage.ts).
      */
     coverage(runId?: number): Coverage {
-      const wallet = new Set(db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(WALLET_FORMATS)) as number[]);
-      const lines = (coverageLines.all() as Array<{ f: number; m: string | null; t: string; d: string; q: number }>).map((r) => ({
-        fileId: r.f,
-        merchantId: r.m === '' ? null : r.m,
-        terminalId: r.t,
-        settleDate: r.d,
-        kind: wallet.has(r.f) || r.q === 1 ? ('wallet' as const) : ('card' as const),
-      }));
-      const journal = (journalCoverage.all() as Array<{ t: string; m: string | null; d: string }>).map((r) => ({
-        terminalId: r.t,
-        merchantId: r.m === '' ? null : r.m,
-        txnDate: r.d,
-      }));
+      // Read once per run (the run holds the write lock, nothing changes): the second call only adds the partners.
+      read ??= readCoverage();
       const partners = new Map<number, Set<string>>();
       if (runId !== undefined) {
         for (const { f, t } of floatingPartnerFiles.all(runId) as Array<{ f: number; t: string }>) partners.set(f, (partners.get(f) ?? new Set()).add(t));
       }
-      return buildCoverage(lines, journal, partners);
+      return buildCoverage(read.lines, read.journal, partners);
     },
     /**
      * Per wallet merchant id ('' for none), the days covered by the journals of the terminals whose records paired,
