@@ -48,7 +48,7 @@ export function printMatchSummary(m: MatchResult): void {
     .join(', ');
   out(`matched ${m.matched} pairs of ${m.terminalRecords} terminal and ${m.settlementRecords} settlement records (${passes})`);
   out('');
-  // A fee case counts at its fee difference, the others at their amount: what each puts at stake.
+  // A fee or amount case counts at its difference, the others at their amount: what each puts at stake.
   out(`${pad('category', 24)}${pad('', 46)}${pad('count', 7, true)}${pad('at stake', 16, true)}`);
   for (const c of CATEGORIES) {
     const s = m.byCategory[c] ?? { count: 0, amountFen: 0 };

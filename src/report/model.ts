@@ -28,7 +28,8 @@ export interface CountAmount {
   count: number;
   /**
    * In the summaries, the money at stake: each case's amount, but a fee_mismatch at its fee difference (the fee
-   * charged minus the contracted fee, as a size), never the sale it was charged on.
+   * charged minus the contracted fee, as a size) and an amount_mismatch at the settled amount's difference from the
+   * terminal's, never the whole sale (match/at-stake.ts).
    */
   amount_fen: number;
 }
