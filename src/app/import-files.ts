@@ -18,5 +18,5 @@ export async function importFiles(
       results.push(r);
     }
     return results;
-  });
+  }, { create: true });
 }

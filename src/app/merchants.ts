@@ -88,7 +88,7 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
       if (!merchant) throw new Error(`merchant ${s.merchantId} was not stored`);
       return { merchant, created: !before, moved };
     })();
-  });
+  }, { create: true });
 }
 
 export function listMerchants(dbPath: string): Promise<MerchantView[]> {

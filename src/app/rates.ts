@@ -88,6 +88,7 @@ function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string
         return saved;
       });
     })(),
+    { create: true },
   );
 }
 

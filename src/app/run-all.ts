@@ -44,5 +44,5 @@ export async function runAll(opts: RunOptions, ctx: AppContext): Promise<RunResu
     const xlsxPath = join(opts.outDir, 'report.xlsx');
     await writeXlsxReport(report, xlsxPath);
     return { imports, match, reportPath, xlsxPath, head: report.head };
-  });
+  }, { create: true });
 }

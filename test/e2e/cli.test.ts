@@ -147,3 +147,38 @@ describe('an output path that cannot be written', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+/**
+ * Regression: a mistyped --db became a new, empty database, and the command read it as "nothing there": audit said
+ * "0 entries; hash chain intact", match matched 0 pairs, all with exit 0; report with no database in the folder
+ * created ./posrecon.db. A command that only reads or changes what is there refuses instead, creating nothing.
+ */
+describe('a database that does not exist', () => {
+  const readers = [
+    ['audit'], ['match'], ['cases'], ['cases', 'list'], ['cases', 'show', 'c_1'], ['cases', 'resolve', 'c_1', '--status', 'disputed'],
+    ['report', '--out', 'r.json'], ['rates', 'list'], ['rates', 'remove', '1'], ['merchants', 'list'], ['doctor'], ['backup', '--out', 'b.db'],
+  ];
+  it.each(readers.map((args) => [args.join(' '), args]))('%s --db typo.db: exit 2, "no such database", nothing created', (_name, args) => {
+    const dir = tmpDir();
+    const r = posrecon([...args, '--db', 'typo.db'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'typo.db')}: no such database`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('without --db, in a folder with no database, report refuses and creates no ./posrecon.db', () => {
+    const dir = tmpDir();
+    const r = posrecon(['report', '--out', 'r.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'posrecon.db')}: no such database`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the commands that start a database still create one', () => {
+    const dir = tmpDir();
+    expect(posrecon(['rates', 'set', '--merchant', 'M1', '--rate', '0.5%', '--db', 'r.db'], { cwd: dir }).code).toBe(0);
+    expect(posrecon(['merchants', 'set', 'M1', '--name', '示例', '--db', 'm.db'], { cwd: dir }).code).toBe(0);
+    expect(posrecon(['import', journal, '--db', 'i.db'], { cwd: dir }).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.db')).sort()).toEqual(['i.db', 'm.db', 'r.db']);
+  });
+});
