@@ -182,3 +182,46 @@ describe('a database that does not exist', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.db')).sort()).toEqual(['i.db', 'm.db', 'r.db']);
   });
 });
+
+/**
+ * Regression: `import good1 empty.csv good2` imported good1, refused empty.csv (exit 2) and never imported good2,
+ * without a word about it; `run` did the same and left the rest of the month out of the database.
+ */
+describe('several files, one of them unusable', () => {
+  const empty = (): string => {
+    const path = join(tmpDir(), 'empty.csv');
+    writeFileSync(path, '');
+    return path;
+  };
+
+  it('import imports the others, then exits 2 naming the file not imported', () => {
+    const db = join(tmpDir(), 'multi.db');
+    const bad = empty();
+    const r = posrecon(['import', '--db', db, journal, bad, settlement]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('journal.csv: read 20 = imported 20');
+    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
+    expect(r.stderr).toContain(`${bad}: layout not recognised`);
+    expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; the other 2 were imported`);
+    expect(r.stderr).toContain('import it again');
+    expect(posrecon(['files', '--db', db]).stdout).toContain('2 files');
+    const again = posrecon(['import', '--db', db, journal, settlement]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/already imported/g)).toHaveLength(2);
+  });
+
+  it('run imports the others, then stops before matching (exit 2); run again once fixed', () => {
+    const out = tmpDir();
+    const bad = empty();
+    const r = posrecon(['run', '--terminal', journal, '--settlement', bad, settlement, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
+    expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; nothing was matched and no report written`);
+    expect(r.stdout).not.toContain('matched');
+    expect(readdirSync(out)).toEqual(['posrecon.db']);
+    const fixed = posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout.match(/already imported/g)).toHaveLength(2);
+    expect(fixed.stdout).toContain('matched 13 pairs');
+  });
+});
