@@ -92,9 +92,24 @@ function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string
   );
 }
 
+/**
+ * The `rates set` option of each key, for its messages: the keys are the rate card file's, and turning valid_from
+ * into "--valid-from" named an option that does not exist (it is --from).
+ */
+const SET_OPTION: Readonly<Record<keyof RateInput, string>> = {
+  merchant_id: '--merchant',
+  terminal_id: '--terminal',
+  channel: '--channel',
+  card_type: '--card-type',
+  rate: '--rate',
+  cap: '--cap',
+  min: '--min',
+  valid_from: '--from',
+};
+
 export async function setRate(dbPath: string, input: RateInput, ctx: AppContext): Promise<{ rule: RateRule; replaced: RateRule | null }> {
   const rule = parseRateInput(input, (key, what) => {
-    throw new UsageError(`--${key.replace(/_/g, '-')}: ${what}`);
+    throw new UsageError(`${SET_OPTION[key as keyof RateInput] ?? key}: ${what}`);
   });
   return saveRules(dbPath, [rule], 'command line', ctx).then((r) => r[0] as { rule: RateRule; replaced: RateRule | null });
 }
