@@ -77,6 +77,10 @@ export function parseRateInput(input: RateInput, fail: Fail): NewRateRule {
   };
 }
 
+/**
+ * In an immediate transaction, as removeRate: upsert reads before it writes, and a deferred transaction that then
+ * asks for the write lock fails at once (SQLITE_BUSY, whatever the busy timeout) while another process writes.
+ */
 function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string, ctx: AppContext): Promise<Array<{ rule: RateRule; replaced: RateRule | null }>> {
   return withStore(dbPath, (db) =>
     db.transaction(() => {
@@ -87,7 +91,7 @@ function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string
         auditRepo(db).append({ at, actor: actorOf(ctx), action: 'rates.set', details: { source, rule: saved.rule, replaced: saved.replaced } });
         return saved;
       });
-    })(),
+    }).immediate(),
     { create: true },
   );
 }
@@ -148,6 +152,6 @@ export function removeRate(dbPath: string, id: number, ctx: AppContext): Promise
       if (!removed) throw new UsageError(`no rate #${id}`, 'list them: posrecon rates list');
       auditRepo(db).append({ at: ctx.now().toISOString(), actor: actorOf(ctx), action: 'rates.remove', details: { rule: removed } });
       return removed;
-    })(),
+    }).immediate(),
   );
 }
