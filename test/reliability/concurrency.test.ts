@@ -17,6 +17,8 @@ beforeAll(async () => {
 describe('concurrent use', () => {
   it('imports of different files, the same file twice, and a match, all at once', async () => {
     const db = file('shared.db');
+    // The database exists before they start: match refuses one that does not exist yet, and it could start first.
+    expect((await runChild(['merchants', 'set', 'M0', '--name', '示例', '--db', db])).code).toBe(0);
     const results = await Promise.all([
       runChild(['import', '--db', db, '--side', 'terminal', file('journal.csv')]),
       runChild(['import', '--db', db, '--side', 'settlement', file('settlement_20260308.csv')]),
