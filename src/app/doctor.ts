@@ -1,5 +1,5 @@
 import { inspectMigrations } from '../store/migrate.js';
-import { openExisting } from '../store/open.js';
+import { openExisting, requireDatabase } from '../store/open.js';
 import { healthChecksRepo } from '../store/repos/health-checks.js';
 
 export interface DoctorCheck {
@@ -13,6 +13,7 @@ export interface DoctorCheck {
  * counts against what was recorded when it was imported, and rows whose parent is gone.
  */
 export function runDoctor(dbPath: string): DoctorCheck[] {
+  requireDatabase(dbPath);
   const db = openExisting(dbPath, { readonly: true });
   try {
     const checks: DoctorCheck[] = [];

@@ -50,6 +50,8 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
   for (const t of s.terminals) checkId('terminal id', t);
   return withStore(dbPath, (db) => {
     const repo = merchantsRepo(db);
+    // Immediate: it reads before it writes, and a deferred transaction that then asks for the write lock fails at
+    // once (SQLITE_BUSY, whatever the busy timeout) while another process writes, instead of waiting for it.
     return db.transaction((): SetMerchantResult => {
       const before = repo.get(s.merchantId);
       const name = s.name === undefined ? before?.name : s.name.trim();
@@ -87,8 +89,8 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
       const merchant = views(repo.list(), repo.terminals()).find((m) => m.merchantId === s.merchantId);
       if (!merchant) throw new Error(`merchant ${s.merchantId} was not stored`);
       return { merchant, created: !before, moved };
-    })();
-  });
+    }).immediate();
+  }, { create: true });
 }
 
 export function listMerchants(dbPath: string): Promise<MerchantView[]> {

@@ -77,6 +77,10 @@ export function parseRateInput(input: RateInput, fail: Fail): NewRateRule {
   };
 }
 
+/**
+ * In an immediate transaction, as removeRate: upsert reads before it writes, and a deferred transaction that then
+ * asks for the write lock fails at once (SQLITE_BUSY, whatever the busy timeout) while another process writes.
+ */
 function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string, ctx: AppContext): Promise<Array<{ rule: RateRule; replaced: RateRule | null }>> {
   return withStore(dbPath, (db) =>
     db.transaction(() => {
@@ -87,13 +91,29 @@ function saveRules(dbPath: string, rules: readonly NewRateRule[], source: string
         auditRepo(db).append({ at, actor: actorOf(ctx), action: 'rates.set', details: { source, rule: saved.rule, replaced: saved.replaced } });
         return saved;
       });
-    })(),
+    }).immediate(),
+    { create: true },
   );
 }
 
+/**
+ * The `rates set` option of each key, for its messages: the keys are the rate card file's, and turning valid_from
+ * into "--valid-from" named an option that does not exist (it is --from).
+ */
+const SET_OPTION: Readonly<Record<keyof RateInput, string>> = {
+  merchant_id: '--merchant',
+  terminal_id: '--terminal',
+  channel: '--channel',
+  card_type: '--card-type',
+  rate: '--rate',
+  cap: '--cap',
+  min: '--min',
+  valid_from: '--from',
+};
+
 export async function setRate(dbPath: string, input: RateInput, ctx: AppContext): Promise<{ rule: RateRule; replaced: RateRule | null }> {
   const rule = parseRateInput(input, (key, what) => {
-    throw new UsageError(`--${key.replace(/_/g, '-')}: ${what}`);
+    throw new UsageError(`${SET_OPTION[key as keyof RateInput] ?? key}: ${what}`);
   });
   return saveRules(dbPath, [rule], 'command line', ctx).then((r) => r[0] as { rule: RateRule; replaced: RateRule | null });
 }
@@ -132,6 +152,6 @@ export function removeRate(dbPath: string, id: number, ctx: AppContext): Promise
       if (!removed) throw new UsageError(`no rate #${id}`, 'list them: posrecon rates list');
       auditRepo(db).append({ at: ctx.now().toISOString(), actor: actorOf(ctx), action: 'rates.remove', details: { rule: removed } });
       return removed;
-    })(),
+    }).immediate(),
   );
 }

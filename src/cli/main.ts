@@ -17,7 +17,7 @@ import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSlips } from './commands/slips.js';
 import { refuseRepeatedValues } from './options.js';
-import { err } from './output.js';
+import { err, printError } from './output.js';
 import type { CliState } from './state.js';
 
 export function buildProgram(state: CliState): Command {
@@ -66,8 +66,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       return shown ? EXIT.ok : EXIT.badInput;
     }
     if (e instanceof AppError) {
-      err(`posrecon: ${e.message}`);
-      if (e.hint) err(`  hint: ${e.hint}`);
+      printError(e);
       return e.exitCode;
     }
     const fsError = e as NodeJS.ErrnoException;

@@ -1,14 +1,22 @@
 import { relative } from 'node:path';
 import type { ImportResult } from '../app/import-file.js';
 import type { MatchResult } from '../app/run-match.js';
+import type { AppError } from '../domain/errors.js';
 import { CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES, type Category } from '../domain/categories.js';
 import { formatYuan } from '../domain/money.js';
 import { beijingTimeMarked } from '../report/local-time.js';
 import { printImportChecks } from './import-checks.js';
+import { clearProgress } from './progress.js';
 
 /** stdout carries results; stderr carries diagnostics and progress. */
 export const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 export const err = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** An error as main.ts ends with it, for one that does not end the command (a refused file among several). */
+export function printError(e: AppError): void {
+  err(`posrecon: ${e.message}`);
+  if (e.hint) err(`  hint: ${e.hint}`);
+}
 
 const MAX_SHOWN_REJECTS = 20;
 
@@ -31,6 +39,18 @@ export function printImport(r: ImportResult): void {
   }
   printImportChecks(r);
 }
+
+/** Each file of an import as it finishes: its counts, or why it was refused. */
+export const printImports = {
+  onDone(r: ImportResult): void {
+    clearProgress();
+    printImport(r);
+  },
+  onRefused(f: { error: AppError }): void {
+    clearProgress();
+    printError(f.error);
+  },
+};
 
 /** Width in terminal columns: CJK characters take two. */
 function columns(text: string): number {

@@ -35,29 +35,40 @@ export interface ResolvedOptions {
  */
 const LIMITS = { days: 366, terminals: 9_999, perDay: 1_000_000 } as const;
 
+/** The `posrecon generate` option of each setting: messages name what the user typed (--per-day, not perDay). */
+const OPTION: Readonly<Record<Exclude<keyof GenerateOptions, 'outDir'>, string>> = {
+  seed: '--seed',
+  days: '--days',
+  terminals: '--terminals',
+  perDay: '--per-day',
+  startDate: '--start',
+  settlementEncoding: '--settlement-encoding',
+  settlementFormat: '--settlement-format',
+};
+
 export function resolveOptions(opts: GenerateOptions): ResolvedOptions {
-  if (!Number.isSafeInteger(opts.seed)) throw new UsageError(`seed ${String(opts.seed)} is not an integer`);
+  if (!Number.isSafeInteger(opts.seed)) throw new UsageError(`${OPTION.seed} ${String(opts.seed)} is not a whole number`);
   for (const key of ['days', 'terminals', 'perDay'] as const) {
     const value = opts[key];
     if (!Number.isInteger(value) || value < 1 || value > LIMITS[key]) {
-      throw new UsageError(`${key} ${String(value)} is out of range (expected an integer from 1 to ${LIMITS[key]})`);
+      throw new UsageError(`${OPTION[key]} ${String(value)} is out of range (expected a whole number from 1 to ${LIMITS[key]})`);
     }
   }
   const startText = opts.startDate ?? '2026-03-08';
   const start = parseDate(startText);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startText) || !start.ok) {
-    throw new UsageError(`start date "${startText}" is not a date (expected YYYY-MM-DD)`);
+    throw new UsageError(`${OPTION.startDate} "${startText}" is not a date (expected YYYY-MM-DD)`);
   }
   const encoding = opts.settlementEncoding ?? 'utf-8';
   if (encoding !== 'utf-8' && encoding !== 'gbk') {
-    throw new UsageError(`settlement encoding "${String(encoding)}" is not supported (expected utf-8 or gbk)`);
+    throw new UsageError(`${OPTION.settlementEncoding} "${String(encoding)}" is not supported (expected utf-8 or gbk)`);
   }
   const format = opts.settlementFormat ?? 'generic-csv';
   if (!(SETTLEMENT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`settlement format "${String(format)}" is not one the generator writes (expected ${SETTLEMENT_FORMATS.join(', ')})`);
+    throw new UsageError(`${OPTION.settlementFormat} "${String(format)}" is not one the generator writes (expected ${SETTLEMENT_FORMATS.join(', ')})`);
   }
   if (format !== 'generic-csv' && opts.settlementEncoding !== undefined) {
-    throw new UsageError(`${format} files have the encoding their acquirer uses; --settlement-encoding applies to generic-csv only`);
+    throw new UsageError(`${format} files have the encoding their acquirer uses; ${OPTION.settlementEncoding} applies to generic-csv only`);
   }
   return {
     settlementFormat: format,

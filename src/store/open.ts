@@ -34,10 +34,18 @@ export function openStore(path: string): Db {
 
 /** For commands that read or change what is there: a mistyped path must not become a new, empty database. */
 export function requireDatabase(path: string): void {
-  if (!existsSync(path)) throw new UsageError(`${path}: no such database`, 'give --db, or run posrecon run first');
+  if (!existsSync(path)) {
+    throw new UsageError(`${path}: no such database`, 'give --db PATH (default: $POSRECON_DB, else ./posrecon.db or out/posrecon.db if either exists); posrecon import or run starts a new database');
+  }
 }
 
-export async function withStore<T>(path: string, fn: (db: Db) => Promise<T> | T): Promise<T> {
+/**
+ * Runs fn on the database at path, closing it after. A database that does not exist is refused unless `create`
+ * says the command starts one (import, run, rates set, merchants set): refusing is the default so that a command
+ * added later cannot turn a mistyped --db into a new, empty database that reads as "nothing found".
+ */
+export async function withStore<T>(path: string, fn: (db: Db) => Promise<T> | T, opts: { create?: boolean } = {}): Promise<T> {
+  if (!opts.create && path !== ':memory:') requireDatabase(path);
   const db = openStore(path);
   try {
     return await fn(db);

@@ -147,3 +147,81 @@ describe('an output path that cannot be written', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+/**
+ * Regression: a mistyped --db became a new, empty database, and the command read it as "nothing there": audit said
+ * "0 entries; hash chain intact", match matched 0 pairs, all with exit 0; report with no database in the folder
+ * created ./posrecon.db. A command that only reads or changes what is there refuses instead, creating nothing.
+ */
+describe('a database that does not exist', () => {
+  const readers = [
+    ['audit'], ['match'], ['cases'], ['cases', 'list'], ['cases', 'show', 'c_1'], ['cases', 'resolve', 'c_1', '--status', 'disputed'],
+    ['report', '--out', 'r.json'], ['rates', 'list'], ['rates', 'remove', '1'], ['merchants', 'list'], ['doctor'], ['backup', '--out', 'b.db'],
+  ];
+  it.each(readers.map((args) => [args.join(' '), args]))('%s --db typo.db: exit 2, "no such database", nothing created', (_name, args) => {
+    const dir = tmpDir();
+    const r = posrecon([...args, '--db', 'typo.db'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'typo.db')}: no such database`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('without --db, in a folder with no database, report refuses and creates no ./posrecon.db', () => {
+    const dir = tmpDir();
+    const r = posrecon(['report', '--out', 'r.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'posrecon.db')}: no such database`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the commands that start a database still create one', () => {
+    const dir = tmpDir();
+    expect(posrecon(['rates', 'set', '--merchant', 'M1', '--rate', '0.5%', '--db', 'r.db'], { cwd: dir }).code).toBe(0);
+    expect(posrecon(['merchants', 'set', 'M1', '--name', '示例', '--db', 'm.db'], { cwd: dir }).code).toBe(0);
+    expect(posrecon(['import', journal, '--db', 'i.db'], { cwd: dir }).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.db')).sort()).toEqual(['i.db', 'm.db', 'r.db']);
+  });
+});
+
+/**
+ * Regression: `import good1 empty.csv good2` imported good1, refused empty.csv (exit 2) and never imported good2,
+ * without a word about it; `run` did the same and left the rest of the month out of the database.
+ */
+describe('several files, one of them unusable', () => {
+  const empty = (): string => {
+    const path = join(tmpDir(), 'empty.csv');
+    writeFileSync(path, '');
+    return path;
+  };
+
+  it('import imports the others, then exits 2 naming the file not imported', () => {
+    const db = join(tmpDir(), 'multi.db');
+    const bad = empty();
+    const r = posrecon(['import', '--db', db, journal, bad, settlement]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('journal.csv: read 20 = imported 20');
+    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
+    expect(r.stderr).toContain(`${bad}: layout not recognised`);
+    expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; the other 2 were imported`);
+    expect(r.stderr).toContain('import it again');
+    expect(posrecon(['files', '--db', db]).stdout).toContain('2 files');
+    const again = posrecon(['import', '--db', db, journal, settlement]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/already imported/g)).toHaveLength(2);
+  });
+
+  it('run imports the others, then stops before matching (exit 2); run again once fixed', () => {
+    const out = tmpDir();
+    const bad = empty();
+    const r = posrecon(['run', '--terminal', journal, '--settlement', bad, settlement, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
+    expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; nothing was matched and no report written`);
+    expect(r.stdout).not.toContain('matched');
+    expect(readdirSync(out)).toEqual(['posrecon.db']);
+    const fixed = posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout.match(/already imported/g)).toHaveLength(2);
+    expect(fixed.stdout).toContain('matched 13 pairs');
+  });
+});

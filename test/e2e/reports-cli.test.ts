@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,7 +90,8 @@ describe('posrecon cases, audit, rates, report formats (issue 5)', () => {
     const r = posrecon(['rates', 'import', file, '--db', join(dir, 'x.db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('rates[1].rate: rate "half" is not a rate');
-    expect(posrecon(['rates', 'list', '--db', join(dir, 'x.db')]).stdout).toBe('0 rates\n');
+    // All rules or none: the file is refused before the database is opened, so not even a new one is created.
+    expect(existsSync(join(dir, 'x.db'))).toBe(false);
   });
 
   it('match prints a terminal that only ever answers 97 with the action to take', () => {
@@ -141,5 +142,45 @@ describe('posrecon cases, audit, rates, report formats (issue 5)', () => {
     const r = posrecon(['cases', 'resolve', 'c_0000000000000000', '--status', 'closed', '--db', join(out, 'posrecon.db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--status "closed" is not a case status');
+  });
+});
+
+/**
+ * Regression: `report --format xlsx --out DIR` (or `run --out d` with d/report.xlsx a folder) exited 13 saying
+ * nothing: exceljs lost its file stream's error and its promise never settled. The json and csv writers said
+ * "cannot open DIR: EISDIR" with exit 2; a write failing part-way (a full disk) was an internal error for json.
+ */
+describe('a report path that cannot be written', () => {
+  const ran = (): string => {
+    const out = tmpDir();
+    expect(posrecon(['run', '--terminal', join(EVERY, 'journal.csv'), '--settlement', join(EVERY, 'settlement.csv'), '--out', out]).code).toBe(0);
+    return out;
+  };
+
+  it.each(['xlsx', 'json'])('report --format %s --out FOLDER: exit 2 naming the folder', (format) => {
+    const out = ran();
+    const folder = join(out, 'adir');
+    mkdirSync(folder);
+    const r = posrecon(['report', '--db', join(out, 'posrecon.db'), '--format', format, '--out', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot open ${folder}: EISDIR`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('run --out d, with d/report.xlsx a folder: exit 2 naming it', () => {
+    const out = tmpDir();
+    mkdirSync(join(out, 'report.xlsx'));
+    const r = posrecon(['run', '--terminal', join(EVERY, 'journal.csv'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot open ${join(out, 'report.xlsx')}: EISDIR`);
+  });
+
+  // /dev/full takes the open and refuses every write (ENOSPC): a disk that fills up during the report.
+  it.runIf(existsSync('/dev/full')).each(['xlsx', 'json'])('report --format %s onto a full disk: exit 2 naming the path', (format) => {
+    const r = posrecon(['report', '--db', join(ran(), 'posrecon.db'), '--format', format, '--out', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write /dev/full: ENOSPC');
+    expect(r.stderr).not.toContain('internal error');
+    expect(existsSync('/dev/full')).toBe(true);
   });
 });

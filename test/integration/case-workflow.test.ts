@@ -27,7 +27,7 @@ async function step(dbPath: string, ctx: AppContext, files: Array<[string, 'term
   await withStore(dbPath, async (db) => {
     for (const [path, side] of files) await importFile(db, { path, side, cutoff: CUTOFF }, ctx);
     runMatch(db, { cutoff: CUTOFF }, ctx);
-  });
+  }, { create: true });
 }
 
 describe('case workflow and audit log', () => {

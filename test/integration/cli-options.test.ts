@@ -58,3 +58,24 @@ describe('help texts', () => {
     expect(help).toMatch(/--profile <file>\s+a profile \(YAML for \.yaml\/\.yml, else JSON\)/);
   });
 });
+
+/**
+ * Regression: messages named options that do not exist: `rates set --from 2026-13-01` said "--valid-from: …" (the
+ * rate card file's key), `generate --per-day 0` said "perDay 0 is out of range" and `--days 0` blamed "--days and
+ * --terminals". Each message now starts with the option as typed.
+ */
+describe('a bad option value is named as the user typed it', () => {
+  it.each([
+    [['rates', 'set', '--merchant', 'M1', '--rate', '0.5%', '--from', '2026-13-01'], '--from: date "2026-13-01"'],
+    [['rates', 'set', '--merchant', 'M1', '--rate', '0.5%', '--min', '-1'], '--min: "-1" is negative'],
+    [['generate', '--out', 'g', '--per-day', '0'], '--per-day 0 is out of range (expected a whole number from 1 to 1000000)'],
+    [['generate', '--out', 'g', '--days', '0'], '--days 0 is out of range'],
+    [['generate', '--out', 'g', '--terminals', '10000'], '--terminals 10000 is out of range'],
+    [['generate', '--out', 'g', '--start', '2026-02-30'], '--start "2026-02-30" is not a date'],
+  ])('%j', async (args, message) => {
+    // Refused while the values are read: no database is opened and no folder written (--db is never created).
+    const p = program().parseAsync([...args, ...(args[0] === 'rates' ? ['--db', '/nonexistent/never.db'] : [])], { from: 'user' });
+    await expect(p).rejects.toBeInstanceOf(UsageError);
+    await expect(p).rejects.toThrow(message);
+  });
+});

@@ -17,6 +17,8 @@ beforeAll(async () => {
 describe('concurrent use', () => {
   it('imports of different files, the same file twice, and a match, all at once', async () => {
     const db = file('shared.db');
+    // The database exists before they start: match refuses one that does not exist yet, and it could start first.
+    expect((await runChild(['merchants', 'set', 'M0', '--name', '示例', '--db', db])).code).toBe(0);
     const results = await Promise.all([
       runChild(['import', '--db', db, '--side', 'terminal', file('journal.csv')]),
       runChild(['import', '--db', db, '--side', 'settlement', file('settlement_20260308.csv')]),
@@ -43,7 +45,8 @@ describe('concurrent use', () => {
   it('several processes creating the same new database at once', async () => {
     for (let round = 0; round < 3; round++) {
       const db = file(`new-${round}.db`);
-      const results = await Promise.all(Array.from({ length: 6 }, () => runChild(['match', '--db', db])));
+      // merchants set, as match refuses a database that does not exist: one that starts it, all at once.
+      const results = await Promise.all(Array.from({ length: 6 }, () => runChild(['merchants', 'set', 'M1', '--name', '示例', '--db', db])));
       for (const r of results) {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);

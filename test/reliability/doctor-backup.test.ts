@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -72,5 +72,69 @@ describe('posrecon backup and restore', () => {
   it('will not overwrite an existing file with a backup', () => {
     const db = freshDb();
     expect(posrecon(['backup', '--db', db, '--out', db]).code).toBe(2);
+  });
+});
+
+/**
+ * Regression: restore took an empty file ("restored 0 pages") or another program's SQLite file in place of the
+ * books with exit 0, and a text file ended in an internal error; the README promises the backup is checked first.
+ */
+describe('restore refuses what is not a posrecon backup, before touching the database', () => {
+  const terminalRows = (path: string): unknown => {
+    const d = new Database(path, { readonly: true });
+    try {
+      return d.prepare('SELECT COUNT(*) FROM terminal_records').pluck().get();
+    } finally {
+      d.close();
+    }
+  };
+  const cases: Array<[string, (path: string) => void, RegExp]> = [
+    ['an empty file', (p) => writeFileSync(p, ''), /expected a SQLite database, found an empty file/],
+    ['a text file', (p) => writeFileSync(p, 'txn_date,amount\n2026-03-08,1.00\n'), /does not start with "SQLite format 3"/],
+    ['another program\'s SQLite file', (p) => new Database(p).exec('CREATE TABLE x(a)').close(), /found a SQLite database without it/],
+    [
+      'a backup from a newer posrecon',
+      (p) => {
+        expect(posrecon(['import', '--db', p, samples[0] ?? '']).code).toBe(0);
+        new Database(p).prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x', 'now')").run();
+      },
+      /migration 999 \(future\), which this version of posrecon does not know/,
+    ],
+  ];
+  it.each(cases)('%s (exit 2, with --force)', (_name, make, why) => {
+    const db = freshDb();
+    const bad = join(mkdtempSync(join(tmpdir(), 'posrecon-bad-')), 'bad.db');
+    make(bad);
+    const r = posrecon(['restore', '--from', bad, '--db', db, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad} is not a posrecon backup`);
+    expect(r.stderr).toMatch(why);
+    expect(r.stderr).not.toContain('internal error');
+    expect(terminalRows(db)).toBe(666);
+  });
+});
+
+/** Regression: a missing or unwritable folder was an internal error (exit 3) with a stack trace. */
+describe('backup and restore into a folder that cannot take the file', () => {
+  it('exit 2 naming the path; nothing is created', () => {
+    const db = freshDb();
+    const dir = mkdtempSync(join(tmpdir(), 'posrecon-nodir-'));
+    const backup = join(dir, 'b.db');
+    expect(posrecon(['backup', '--db', db, '--out', backup]).code).toBe(0);
+    const before = readdirSync(dir);
+    const runs = [
+      [['backup', '--db', db, '--out', join(dir, 'nod', 'b.db')], `--out ${join(dir, 'nod', 'b.db')}: the folder ${join(dir, 'nod')} does not exist`],
+      [['restore', '--from', backup, '--db', join(dir, 'nod2', 't.db')], `--db ${join(dir, 'nod2', 't.db')}: the folder ${join(dir, 'nod2')} does not exist`],
+      // /proc takes no new files, for root too: the read-only folder no test can make with chmod when run as root.
+      [['backup', '--db', db, '--out', '/proc/posrecon-b.db'], '--out /proc/posrecon-b.db: cannot write it'],
+      [['backup', '--db', join(dir, 'typo.db'), '--out', join(dir, 'c.db')], `${join(dir, 'typo.db')}: no such database`],
+    ] as const;
+    for (const [args, message] of runs) {
+      const r = posrecon(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toContain('internal error');
+    }
+    expect(readdirSync(dir)).toEqual(before);
   });
 });

@@ -29,7 +29,7 @@ export function registerGenerate(program: Command): void {
     .option('--settlement-encoding <enc>', 'utf-8 or gbk, for generic-csv (default utf-8)')
     .option('--settlement-format <name>', `settlement file layout: ${SETTLEMENT_FORMATS.join(', ')}`, 'generic-csv')
     .action(async (o: GenerateFlags) => {
-      if (o.days < 1 || o.terminals < 1) throw new UsageError('--days and --terminals must be at least 1');
+      // --days, --terminals and --per-day are checked by generateScenario, with their limits and these names.
       if (o.settlementEncoding !== undefined && o.settlementEncoding !== 'utf-8' && o.settlementEncoding !== 'gbk') {
         throw new UsageError(`--settlement-encoding "${o.settlementEncoding}" (expected utf-8 or gbk)`);
       }

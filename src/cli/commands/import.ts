@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { importFiles } from '../../app/import-files.js';
 import { UsageError } from '../../domain/errors.js';
-import { withTtyProgress, clearProgress } from '../progress.js';
+import { withTtyProgress } from '../progress.js';
 import { DB_HELP, DEFAULT_CUTOFF, dbPath, parseCutoff, parseSide } from '../options.js';
-import { printImport } from '../output.js';
+import { printImports } from '../output.js';
 import type { CliState } from '../state.js';
 
 interface ImportFlags {
@@ -40,10 +40,7 @@ export function registerImport(program: Command, state: CliState): void {
         dbPath(o.db),
         files.map((path) => ({ path, cutoff: parseCutoff(o.cutoff), ...pick(o) })),
         withTtyProgress(state.ctx),
-        (r) => {
-          clearProgress();
-          printImport(r);
-        },
+        printImports,
       );
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../domain/errors.js';
 import { clearProgress, withTtyProgress } from '../progress.js';
 import { DEFAULT_CUTOFF, dbPath, parseCutoff } from '../options.js';
-import { discrepancyCount, out, printImport, printMatchSummary, showPath } from '../output.js';
+import { discrepancyCount, out, printImports, printMatchSummary, showPath } from '../output.js';
 import { printFeeSummary, printTerminalHealth } from '../report-output.js';
 import type { CliState } from '../state.js';
 
@@ -42,9 +42,9 @@ export function registerRun(program: Command, state: CliState): void {
           ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
         },
         withTtyProgress(state.ctx),
+        printImports,
       );
       clearProgress();
-      for (const i of r.imports) printImport(i);
       out('');
       printMatchSummary(r.match);
       out('');

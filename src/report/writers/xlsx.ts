@@ -1,10 +1,12 @@
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CASE_STATUSES, CASE_STATUS_LABEL } from '../../domain/case-status.js';
 import { ACTIONS, CATEGORIES, CATEGORY_LABEL, NOT_YET_DISCREPANCIES, splitBilingual } from '../../domain/categories.js';
 import type { ReportBreakdown, ReportHead, ReportSource } from '../model.js';
 import { beijingTime } from '../local-time.js';
+import { failedWrite } from './failed-write.js';
 import { caseColumns, date, datetime, int, money, neutralise, ratio, text, type Cell } from './cells.js';
 
 const FMT = { money: '#,##0.00', int: '0', ratio: '0.0%', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm:ss' } as const;
@@ -247,7 +249,24 @@ async function drained(ws: Sheet): Promise<void> {
  * string in memory): Summary, one sheet per category, Terminal health, Declines.
  */
 export async function writeXlsxReport(report: ReportSource, path: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  // Opened here rather than by exceljs, which listens for its file stream's errors only once it commits: a folder
+  // or a read-only path at --out was lost, the promise never settled and node exited 13 saying nothing. Opened
+  // as the json and csv writers open theirs, it fails as they do ("cannot open PATH: EISDIR").
+  const file = await open(path, 'w');
+  const stream = file.createWriteStream();
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  // Raced below; an error after the race is settled has no one left to tell.
+  failed.catch(() => {});
+  try {
+    await Promise.race([fillWorkbook(report, stream), failed]);
+  } catch (e) {
+    stream.destroy();
+    return failedWrite(path, e);
+  }
+}
+
+async function fillWorkbook(report: ReportSource, stream: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   wb.creator = 'posrecon';
   wb.created = new Date(report.head.generated_at);
   wb.modified = new Date(report.head.generated_at);

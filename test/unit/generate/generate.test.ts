@@ -137,6 +137,6 @@ describe('generateScenario', () => {
 
   it('rejects options it cannot honour', async () => {
     await expect(generateScenario({ ...SMALL, outDir: tmpdir(), days: 0 })).rejects.toThrow(/days 0/);
-    await expect(generateScenario({ ...SMALL, outDir: tmpdir(), startDate: '2026-02-30' })).rejects.toThrow(/start date/);
+    await expect(generateScenario({ ...SMALL, outDir: tmpdir(), startDate: '2026-02-30' })).rejects.toThrow(/--start "2026-02-30" is not a date/);
   });
 });
