@@ -1,4 +1,4 @@
-import { CREDIT_SETTLED_ACTIONS, POSSIBLE_DOUBLE_CHARGE_ACTION, type Category } from '../domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION, POSSIBLE_DOUBLE_CHARGE_ACTION, type Category } from '../domain/categories.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
@@ -211,6 +211,7 @@ export function classify(
         : journal
           ? reasons.missingOnTerminal(s)
           : reasons.journalNotImported(s),
+      ...(floating && !journal ? { action: JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION } : {}),
     });
   }
   return finish(drafts, occurrences);
