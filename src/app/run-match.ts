@@ -15,7 +15,7 @@ import {
 import { compareTxn } from '../match/order.js';
 import { terminalRanges } from '../match/partition.js';
 import { qrPass } from '../match/qr-pass.js';
-import { PASSES, type CaseDraft, type MatchPair, type MatchTerminal, type PairRef, type Pass } from '../match/types.js';
+import { PASSES, type CaseDraft, type Coverage, type MatchPair, type MatchTerminal, type PairRef, type Pass } from '../match/types.js';
 import type { Db } from '../store/open.js';
 import { auditRepo } from '../store/repos/audit.js';
 import { feesRepo } from '../store/repos/fees.js';
@@ -111,7 +111,6 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const rules = rateCard.list();
   // A wallet bill's lines are priced as QR payments, known by the file each line came from.
   const walletFiles = rules.length > 0 ? rateCard.filesOf(WALLET_FORMATS) : new Set<number>();
-  const coverage = input.coverage();
   const runId = writer.begin({ startedAt: ctx.now().toISOString(), cutoff: opts.cutoff });
   const tally = newTally(rules.length);
   // Identical records get numbered ids; their count has to carry from one group to the next.
@@ -122,8 +121,8 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
     tally.addPairs(pairs);
     opts.onPairs?.(pairs);
   };
-  const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[], cover = coverage): void => {
-    const classified = classify(ts, ss, pairs, cover, { cutoff: opts.cutoff }, occurrences);
+  const saveCases = (ts: readonly MatchTerminal[], ss: readonly LoadedSettlement[], pairs: readonly PairRef[], coverage: Coverage): void => {
+    const classified = classify(ts, ss, pairs, coverage, { cutoff: opts.cutoff }, occurrences);
     // Without a rate card there is nothing to compare: the fee facts need not be gathered.
     const facts = rules.length > 0 ? factsOf(ss, walletFiles) : new Map<number, FeeFacts>();
     const feeCheck = checkFees(ss, facts, rules, pairs, occurrences);
@@ -137,17 +136,20 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const ranges = terminalRanges(input.terminalSizes(), opts.groupRecords ?? GROUP_RECORDS);
   let floating = input.floating();
   tally.settlementRecords += floating.length;
-  // Without floating rows a group is matched and classified at once; with them, the last pass and the
-  // classification wait until every group has had its chance at them.
-  const twoPhase = floating.length > 0;
+  // Without floating rows or wallet bills a group is matched and classified at once. Floating rows make the last
+  // pass and the classification wait until every group has had its chance at them; a wallet bill's coverage waits
+  // for the pairs, which tell whose POS took its payments (match/coverage.ts).
+  const twoPhase = floating.length > 0 || input.hasWalletBills();
+  // Read once, when it is complete: before the groups without a wallet bill, after every pair with one.
+  const coverage = twoPhase ? undefined : input.coverage();
   for (const range of ranges) {
     const ts = input.terminal(range);
     const ss = input.settlement(range);
     tally.addRecords(ts.length, ss.length);
     const pairs = planMatches(ts, [...ss, ...floating], { qr: !twoPhase });
     savePairs(pairs);
-    if (!twoPhase) {
-      saveCases(ts, ss, pairs);
+    if (coverage) {
+      saveCases(ts, ss, pairs, coverage);
       continue;
     }
     const taken = new Set(pairs.map((p) => p.settlement.id));
@@ -157,16 +159,15 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
     floating = [];
     const qr = input.qrCandidates(runId);
     savePairs(qrPass(qr.terminal.sort(compareTxn), qr.settlement.sort(compareTxn), new Set(), new Set()));
-    // Every pair is stored by now: which terminals took a wallet merchant's lines tells whose journals could hold the
-    // rest, and which terminals a bill naming neither merchant nor terminal covers.
+    // Every pair is stored by now: which merchants took a wallet bill's lines tells whose payments it covers, and which
+    // terminals took a wallet merchant's lines without terminal tells whose journals could hold the rest.
     const paired = input.coverage(runId);
-    const floatingJournalDays = input.floatingJournalDays(runId, paired.journalDays);
     for (const range of ranges) {
       const ts = input.terminal(range);
       const ss = [...input.settlement(range), ...input.floatingPartners(range)];
       saveCases(ts, ss, pairRefs(input.pairs(range), ts, ss), paired);
     }
-    saveCases([], input.unpairedFloating(runId), [], { ...paired, floatingJournalDays });
+    saveCases([], input.unpairedFloating(runId), [], paired);
   }
 
   const finishedAt = ctx.now().toISOString();

@@ -54,6 +54,13 @@ export const CREDIT_SETTLED_ACTIONS = {
 export const POSSIBLE_DOUBLE_CHARGE_ACTION =
   '疑似重复扣款：先向持卡人核实是否被扣两次，如是请对其中一笔办理退货或请收单机构冲回；如否，再核查其他终端或人工调账 / Possibly charged twice: ask the cardholder whether both charges reached the card; if so, refund one or ask the acquirer to reverse it; if not, check for another device or a manual adjustment.';
 
+/**
+ * A settled line naming no device (WeChat or Alipay without 设备号) that no journal could hold yet: there is no
+ * terminal of its own to import, and which merchant's POS took it shows only once one of its journals pairs.
+ */
+export const JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION =
+  '该行未写设备号：导入当日收取该收款商户款项的各终端流水后重新匹配 / The line names no device: import that day\'s journals of the terminals that take this wallet merchant\'s payments, then match again.';
+
 /** The label of such a case where it stands alone (an evidence pack's cover): "charged" would be false. */
 export const CREDIT_SETTLED_LABEL = '超时但已退款 / timed out but credited';
 

@@ -1,8 +1,8 @@
-import { CREDIT_SETTLED_ACTIONS, POSSIBLE_DOUBLE_CHARGE_ACTION, type Category } from '../domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION, POSSIBLE_DOUBLE_CHARGE_ACTION, type Category } from '../domain/categories.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { settlementDay } from '../import/normalize.js';
 import { caseIdFrom, caseIdentity } from './case-id.js';
-import { covers } from './coverage.js';
+import { covers, floatingCovered } from './coverage.js';
 import { compareTxn, sameCard } from './order.js';
 import { reasons } from './reasons.js';
 import type { CaseDraft, Coverage, MatchSettlement, MatchTerminal, PairRef } from './types.js';
@@ -179,7 +179,7 @@ export function classify(
   for (const s of [...settlement].sort(compareTxn)) {
     if (byS.has(s.id)) continue;
     const floating = s.terminalId === '';
-    const journal = floating ? floatingCovered(s, coverage) : (coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false);
+    const journal = floating ? floatingCovered(coverage, s) : (coverage.journalDays.get(s.terminalId)?.has(s.txnDate) ?? false);
     const twin = journal && !floating ? twinOf(s) : undefined;
     if (twin) {
       drafts.push({
@@ -207,23 +207,14 @@ export function classify(
       reason: floating
         ? journal
           ? reasons.missingOnTerminalNoDevice(s)
-          : reasons.journalNotImportedNoDevice(s)
+          : reasons.journalNotImportedNoDevice(s, coverage.anyJournalDays.has(s.txnDate))
         : journal
           ? reasons.missingOnTerminal(s)
           : reasons.journalNotImported(s),
+      ...(floating && !journal ? { action: JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION } : {}),
     });
   }
   return finish(drafts, occurrences);
-}
-
-/**
- * A line that names no terminal (a WeChat or Alipay row without 设备号) has no journal of its own to wait for: it is
- * covered once a journal that could hold it covers its day. Those are the journals of the terminals that paired the
- * same wallet merchant's other such lines; when none did, any imported journal of that day.
- */
-function floatingCovered(s: MatchSettlement, coverage: Coverage): boolean {
-  const days = coverage.floatingJournalDays?.get(s.merchantId ?? '') ?? coverage.anyJournalDays;
-  return days.has(s.txnDate);
 }
 
 /**

@@ -2,25 +2,39 @@ import type { Coverage, MatchTxn } from './types.js';
 
 /**
  * The two kinds of settlement a payment can wait for. A WeChat Pay or Alipay bill lists the wallet payments of its
- * merchant and nothing else; a card acquirer's file lists card payments. Which one a day's file is decides whether
- * a payment missing from it is lost or merely settled somewhere not imported yet (domain.md §4.7).
+ * merchant and nothing else; every other file (a card acquirer's, a bank's statement, a POS + QR aggregator's, a
+ * generic CSV) may list both. Which files of a day are in decides whether a payment missing from them is lost or
+ * merely settled somewhere not imported yet (domain.md §4.7).
  */
 export type SettlementKind = 'card' | 'wallet';
 
-/** One distinct (file, merchant, terminal, settlement day, kind) of the settlement lines. */
-export interface CoverageLine {
-  fileId: number;
-  merchantId: string | null;
-  /** '' when the line names no terminal. */
-  terminalId: string;
+/** One distinct (kind of file, merchant, settlement day) of the settlement lines, as SQL groups them. */
+export interface SettlementDayRow {
+  /** The line's file is a WeChat Pay or Alipay bill (WALLET_FORMATS): it covers wallet payments only. */
+  walletBill: boolean;
+  /** '' when the line names no merchant: it covers every merchant. */
+  merchantId: string;
   settleDate: string;
-  kind: SettlementKind;
 }
 
-export interface JournalDay {
+/** One distinct (terminal, merchant, calendar day) of the journals. */
+export interface JournalDayRow {
   terminalId: string;
-  merchantId: string | null;
+  /** '' when the journal names no merchant. */
+  merchantId: string;
   txnDate: string;
+}
+
+/** A POS merchant whose journal records paired lines of a wallet bill, with a settlement day of that bill. */
+export interface WalletPartnerDayRow {
+  merchantId: string;
+  settleDate: string;
+}
+
+/** A terminal that paired a line naming no terminal, and that line's merchant ('' when it names none). */
+export interface FloatingPartnerRow {
+  walletMerchantId: string;
+  terminalId: string;
 }
 
 /**
@@ -39,48 +53,85 @@ const CARD: readonly SettlementKind[] = ['card'];
 const WALLET: readonly SettlementKind[] = ['wallet'];
 const EITHER: readonly SettlementKind[] = ['card', 'wallet'];
 
-const byMerchant = (kind: SettlementKind, merchant: string): string => `${kind}|m|${merchant}`;
-const byTerminal = (kind: SettlementKind, terminal: string): string => `${kind}|t|${terminal}`;
+/** Key of Coverage.settlementDays: a merchant's days, '' for lines naming no merchant. */
+const byMerchant = (kind: SettlementKind, merchant: string): string => `${kind}|${merchant}`;
+/** Key of Coverage.settlementDays: the days of any file of the kind, for a journal record naming no merchant. */
+const anyFile = (kind: SettlementKind): string => `${kind}|*`;
 
-/**
- * What the settlement files cover, per kind: the merchants they name, and the terminals they name. A line without a
- * merchant id (an Alipay bill never has one, a generic CSV may lack 商户号) covers the merchants of the terminal it
- * names, as the journals know them; one naming neither covers the terminals that paired lines of its file, once
- * pairing is done (floatingPartners). Such a line used to cover every merchant, so an Alipay bill of one day made a
- * card sale of that day missing from a card file that was never imported.
- */
-export function buildCoverage(
-  lines: readonly CoverageLine[],
-  journal: readonly JournalDay[],
-  floatingPartners: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
-): Coverage {
-  const journalDays = new Map<string, Set<string>>();
-  const merchantsOf = new Map<string, Set<string>>();
-  const anyJournalDays = new Set<string>();
-  for (const j of journal) {
-    journalDays.set(j.terminalId, (journalDays.get(j.terminalId) ?? new Set()).add(j.txnDate));
-    if (j.merchantId !== null) merchantsOf.set(j.terminalId, (merchantsOf.get(j.terminalId) ?? new Set()).add(j.merchantId));
-    anyJournalDays.add(j.txnDate);
-  }
-  const settlementDays = new Map<string, Set<string>>();
-  const add = (key: string, day: string): void => void settlementDays.set(key, (settlementDays.get(key) ?? new Set()).add(day));
-  const addTerminal = (l: CoverageLine, terminal: string): void => {
-    add(byTerminal(l.kind, terminal), l.settleDate);
-    if (l.merchantId === null) for (const m of merchantsOf.get(terminal) ?? []) add(byMerchant(l.kind, m), l.settleDate);
-  };
-  for (const l of lines) {
-    if (l.merchantId !== null) add(byMerchant(l.kind, l.merchantId), l.settleDate);
-    if (l.terminalId !== '') addTerminal(l, l.terminalId);
-    else if (l.merchantId === null) for (const t of floatingPartners.get(l.fileId) ?? []) addTerminal(l, t);
-  }
-  return { settlementDays, journalDays, anyJournalDays };
+function addTo<K>(map: Map<K, Set<string>>, key: K, day: string): void {
+  const set = map.get(key);
+  if (set) set.add(day);
+  else map.set(key, new Set([day]));
 }
 
-/** Some imported file of a kind the record can settle in covers this settlement day for its merchant or terminal. */
+/**
+ * What the settlement files and the journals cover, from rows SQL has already made distinct: nothing here grows with
+ * the files or the terminals, only with merchants and days.
+ *
+ * A line with a merchant id covers that merchant's day, one without covers every merchant's. A wallet bill carries
+ * the wallet's merchant id (WeChat's 商户号), never the POS merchant id, so it also covers the POS merchants whose
+ * records paired its lines (walletPartners, known once pairing is done). Keyed by merchant, not terminal: terminal
+ * ids are the acquirer's and two merchants may both have a terminal 00000001.
+ */
+export function buildCoverage(
+  settlement: Iterable<SettlementDayRow>,
+  journal: Iterable<JournalDayRow>,
+  walletPartners: Iterable<WalletPartnerDayRow> = [],
+  floatingPartners: Iterable<FloatingPartnerRow> = [],
+): Coverage {
+  const settlementDays = new Map<string, Set<string>>();
+  for (const r of settlement) {
+    for (const kind of r.walletBill ? WALLET : EITHER) {
+      addTo(settlementDays, byMerchant(kind, r.merchantId), r.settleDate);
+      addTo(settlementDays, anyFile(kind), r.settleDate);
+    }
+  }
+  for (const r of walletPartners) addTo(settlementDays, byMerchant('wallet', r.merchantId), r.settleDate);
+
+  const journalDays = new Map<string, Set<string>>();
+  const merchantJournalDays = new Map<string, Set<string>>();
+  const anyJournalDays = new Set<string>();
+  for (const j of journal) {
+    addTo(journalDays, j.terminalId, j.txnDate);
+    if (j.merchantId !== '') addTo(merchantJournalDays, j.merchantId, j.txnDate);
+    anyJournalDays.add(j.txnDate);
+  }
+  const floatingJournalDays = new Map<string, Set<string>>();
+  for (const p of floatingPartners) {
+    for (const d of journalDays.get(p.terminalId) ?? []) addTo(floatingJournalDays, p.walletMerchantId, d);
+  }
+  return { settlementDays, journalDays, merchantJournalDays, anyJournalDays, floatingJournalDays };
+}
+
+/** Some imported file of a kind the record can settle in covers this settlement day for the record's merchant. */
 export function covers(coverage: Coverage, t: MatchTxn, day: string): boolean {
+  const days = coverage.settlementDays;
   for (const kind of kindsOf(t)) {
-    if (t.merchantId !== null && coverage.settlementDays.get(byMerchant(kind, t.merchantId))?.has(day)) return true;
-    if (coverage.settlementDays.get(byTerminal(kind, t.terminalId))?.has(day)) return true;
+    // A record naming no merchant could be any merchant's: any file of its kind speaks for it.
+    if (t.merchantId === null || t.merchantId === '') {
+      if (days.get(anyFile(kind))?.has(day)) return true;
+    } else if (days.get(byMerchant(kind, t.merchantId))?.has(day) || days.get(byMerchant(kind, ''))?.has(day)) {
+      return true;
+    }
   }
   return false;
+}
+
+/**
+ * A settlement line naming no terminal (a WeChat or Alipay row without 设备号) is covered once a journal that could
+ * hold it covers its day: the journals of the terminals that paired the same wallet merchant's other such lines;
+ * else those of the merchant it names, when a journal names it (a service provider's bill names the POS merchant in
+ * 特约商户号). Else any journal of that day, but only when the journals name no merchant, or one and the line names
+ * none: a wallet merchant id (WeChat 商户号) says nothing of whose POS took the payment, and another merchant's
+ * journal says nothing of this one's.
+ */
+export function floatingCovered(coverage: Coverage, s: MatchTxn): boolean {
+  const merchant = s.merchantId ?? '';
+  const partners = coverage.floatingJournalDays.get(merchant);
+  if (partners) return partners.has(s.txnDate);
+  const own = merchant === '' ? undefined : coverage.merchantJournalDays.get(merchant);
+  if (own) return own.has(s.txnDate);
+  const journalMerchants = coverage.merchantJournalDays.size;
+  const anyMayHoldIt = journalMerchants === 0 || (journalMerchants === 1 && merchant === '');
+  return anyMayHoldIt && coverage.anyJournalDays.has(s.txnDate);
 }

@@ -11,6 +11,8 @@ interface PassRule {
   carriedBy: readonly string[];
   key(r: MatchTxn): string | null;
   accept(t: MatchTerminal, s: MatchSettlement): boolean;
+  /** Among a key's candidates, the closest date first (then the usual order: equal amount, closest time). */
+  closestDateFirst?: boolean;
 }
 
 /** A terminal's own trace number is unique for about a million transactions; half an hour is plenty of clock skew. */
@@ -19,14 +21,22 @@ const TRACE_WINDOW_S = 1800;
 const ORIG_WINDOW_S = 86_400;
 /** Order numbers are the merchant's own and may be reused after a while; a refund can come weeks after its sale. */
 const ORDER_WINDOW_DAYS = 31;
+/**
+ * How far apart the dates of an RRN pair, or of a batch + trace pair of equal amounts, may be: a sale of a Friday
+ * night listed in Monday's file, a terminal clock a few days off, a holiday merged into one clearing (domain.md
+ * §2.7, §4.7), while a host reusing an RRN, or a terminal restarting its batch, does so weeks apart.
+ */
+const KEY_WINDOW_DAYS = 31;
 
 const withinDays = (t: MatchTxn, s: MatchTxn, days: number): boolean => dayDiff(t.txnDate, s.txnDate) <= days;
 const within = (t: MatchTxn, s: MatchTxn, seconds: number): boolean => Math.abs(t.at - s.at) <= seconds;
+/** The terminal's own trace (凭证号, ISO field 11): six digits. An acquirer's serial (流水号) in that column is longer. */
+const terminalTrace = (r: MatchTxn): boolean => r.traceNo !== null && /^\d{6}$/.test(r.traceNo);
 /** A QR row may lack a terminal id; when both sides have one, they must agree. */
 const terminalsAgree = (t: MatchTxn, s: MatchTxn): boolean => t.terminalId === '' || s.terminalId === '' || t.terminalId === s.terminalId;
 
 /**
- * Most certain first. The host's reference number identifies a transaction, within a day; a timed-out attempt never
+ * Most certain first. The host's reference number identifies a transaction, with its trace or date; a timed-out attempt never
  * received one, so batch + trace (which the reversal itself uses) comes next. The merchant's order number is as
  * exact, and the only key a WeChat or Alipay row shares with the journal. Then trace with amount and a day's
  * tolerance for files that drop the batch; then trace and time alone, so that a file with neither RRN nor batch
@@ -35,27 +45,34 @@ const terminalsAgree = (t: MatchTxn, s: MatchTxn): boolean => t.terminalId === '
  * Last, QR rows with no trace, RRN or card: amount and time, on the same terminal when the row names one (qr-pass.ts).
  */
 const RULES: readonly PassRule[] = [
-  // The RRN identifies a transaction only with the terminal and the date (domain.md §0.2): hosts reuse it across
-  // days (§5.10.4), so two records a week apart, or whose traces differ, are two transactions. Records that agree
-  // on the trace as well choose first, so that an earlier record of the same RRN cannot take a later sale's line.
+  // Terminal, RRN and trace all agree: the same transaction whatever the dates say. A host may reuse an RRN, but on
+  // the same terminal with the same trace only after that terminal's trace went round a million transactions, and
+  // a terminal whose clock was reset (to 2026-01-01, say) dates its sales months away from the acquirer's file
+  // (domain.md §2.7). These choose first, so that another record of the RRN cannot take this one's line.
   {
     pass: 'rrn',
-    carriedBy: ['terminal', 'RRN'],
+    carriedBy: ['terminal', 'RRN', 'trace'],
     key: (r) => (r.rrn && r.traceNo ? `${r.terminalId}|${r.rrn}|${r.traceNo}` : null),
-    accept: (t, s) => withinDays(t, s, 1),
+    accept: () => true,
   },
+  // The RRN alone identifies a transaction only with the terminal and the date (domain.md §0.2): hosts reuse it
+  // (§5.10.4). So within a month, the closest date first, and not when both sides carry the terminal's six-digit
+  // trace and the traces differ: those are two transactions. A longer 流水号 is the acquirer's own serial, read into
+  // the trace column; it says nothing against the pair.
   {
     pass: 'rrn',
     carriedBy: ['terminal', 'RRN'],
     key: (r) => (r.rrn ? `${r.terminalId}|${r.rrn}` : null),
-    accept: (t, s) => withinDays(t, s, 1) && (t.traceNo === null || s.traceNo === null || t.traceNo === s.traceNo),
+    accept: (t, s) => withinDays(t, s, KEY_WINDOW_DAYS) && !(terminalTrace(t) && terminalTrace(s) && t.traceNo !== s.traceNo),
+    closestDateFirst: true,
   },
-  // Batch numbers cycle too: the same batch and trace a day or more apart is another transaction.
+  // Batch numbers cycle, and restart when a terminal is replaced: batch and trace pair within a day, or within a
+  // month when the amounts agree as well (a sale listed after a weekend, without RRN).
   {
     pass: 'batch_trace',
     carriedBy: ['terminal', 'batch', 'trace'],
     key: (r) => (r.batchNo && r.traceNo ? `${r.terminalId}|${r.batchNo}|${r.traceNo}` : null),
-    accept: (t, s) => withinDays(t, s, 1),
+    accept: (t, s) => withinDays(t, s, 1) || (t.amountFen === s.amountFen && withinDays(t, s, KEY_WINDOW_DAYS)),
   },
   {
     pass: 'order_no',
@@ -91,8 +108,13 @@ const RULES: readonly PassRule[] = [
 
 const isApproved = (t: MatchTerminal): boolean => t.status === 'SUCCESS';
 
-/** Among candidates of one key: the same amount first, then the closest in time. */
-function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement): boolean {
+/** Among candidates of one key: (the closest date, for a key that repeats across days,) the same amount, the closest time. */
+function better(t: MatchTerminal, a: MatchSettlement, b: MatchSettlement, closestDateFirst: boolean): boolean {
+  if (closestDateFirst) {
+    const da = dayDiff(t.txnDate, a.txnDate);
+    const db = dayDiff(t.txnDate, b.txnDate);
+    if (da !== db) return da < db;
+  }
   const ea = a.amountFen === t.amountFen;
   const eb = b.amountFen === t.amountFen;
   if (ea !== eb) return ea;
@@ -133,7 +155,7 @@ export function planMatches(terminal: readonly MatchTerminal[], settlement: read
       let best: MatchSettlement | null = null;
       for (const s of candidates) {
         if (claimedS.has(s.id) || s.direction !== t.direction || !rule.accept(t, s)) continue;
-        if (best === null || better(t, s, best)) best = s;
+        if (best === null || better(t, s, best, rule.closestDateFirst === true)) best = s;
       }
       if (best === null) continue;
       claimedT.add(t.id);

@@ -127,11 +127,18 @@ export const reasons = {
       `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}), and the imported journals cover ${s.txnDate}, but none has a record of it. ` +
         'The line names no device, so it may come from a channel other than the POS (online, mini-program, another payment code).',
     ),
-  journalNotImportedNoDevice: (s: MatchSettlement): string =>
-    both(
-      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，该行未写设备号，而已导入的终端流水都不覆盖 ${s.txnDate}。`,
-      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}); the line names no device, and no imported journal covers ${s.txnDate}.`,
-    ),
+  /** `otherJournals`: journals of that day are imported, but none that could hold the line (coverage.ts floatingCovered). */
+  journalNotImportedNoDevice: (s: MatchSettlement, otherJournals: boolean): string =>
+    otherJournals
+      ? both(
+          `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，该行未写设备号；已导入的 ${s.txnDate} 终端流水都不能确定属于该收款商户(${s.merchantId ?? '商户号不详'})：没有它的流水，也没有终端与它的其他此类记录配对。`,
+          `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}); the line names no device, and none of the imported journals of ${s.txnDate} ` +
+            `is known to belong to its merchant (${s.merchantId ?? 'no merchant id'}): none is that merchant's, and no terminal paired that merchant's other such lines.`,
+        )
+      : both(
+          `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)})，该行未写设备号，而已导入的终端流水都不覆盖 ${s.txnDate}。`,
+          `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}); the line names no device, and no imported journal covers ${s.txnDate}.`,
+        ),
   amountMismatch: (t: MatchTerminal, s: MatchSettlement): string => {
     const diff = formatYuan(Math.abs(s.amountFen - t.amountFen));
     const less = s.amountFen < t.amountFen;

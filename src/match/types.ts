@@ -93,15 +93,20 @@ export interface CaseDraft {
 }
 
 export interface Coverage {
-  /** Settlement days the files cover, per kind of file and merchant or terminal (keys and reading in coverage.ts). */
+  /**
+   * Settlement days the files cover, per kind of payment and merchant ('' for lines naming no merchant), and per kind
+   * for any file (keys and reading in coverage.ts).
+   */
   settlementDays: ReadonlyMap<string, ReadonlySet<string>>;
   /** Calendar days each terminal's journal covers. */
   journalDays: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Calendar days the journals of each merchant they name cover. */
+  merchantJournalDays: ReadonlyMap<string, ReadonlySet<string>>;
   /** Calendar days some imported journal covers, whichever terminal's. */
   anyJournalDays: ReadonlySet<string>;
   /**
    * For settlement lines that name no terminal: per wallet merchant id ('' for lines without one), the days the
-   * journals of the terminals that paired that merchant's other such lines cover. Known once every group is paired.
+   * journals of the terminals that paired that merchant's other such lines cover. Empty before pairing.
    */
-  floatingJournalDays?: ReadonlyMap<string, ReadonlySet<string>>;
+  floatingJournalDays: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CREDIT_SETTLED_ACTIONS, POSSIBLE_DOUBLE_CHARGE_ACTION } from '../../src/domain/categories.js';
+import { CREDIT_SETTLED_ACTIONS, JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION, POSSIBLE_DOUBLE_CHARGE_ACTION } from '../../src/domain/categories.js';
 import { formatYuan } from '../../src/domain/money.js';
 import { runScenario } from '../helpers/store.js';
 
@@ -47,5 +47,14 @@ describe('a double charge only the settlement file shows', () => {
     expect(byTrace.get('000101')?.action).toBe(POSSIBLE_DOUBLE_CHARGE_ACTION);
     expect(byTrace.get('000203')?.related).toEqual([]);
     expect(byTrace.get('000203')?.action).toBeUndefined();
+  });
+});
+
+describe('a wallet line naming no device that no journal could hold yet', () => {
+  it('asks for the journals of the terminals taking that wallet merchant’s payments, not of a terminal it does not name', async () => {
+    const { match } = await runScenario(join(ROOT, 'wallet-lines-other-merchant'));
+    const waiting = match.cases.filter((c) => c.category === 'journal_not_imported');
+    expect(waiting.map((c) => c.settlement?.orderNo).sort()).toEqual(['B20260308001', 'B20260308002']);
+    expect(waiting.every((c) => c.action === JOURNAL_NOT_IMPORTED_NO_DEVICE_ACTION)).toBe(true);
   });
 });

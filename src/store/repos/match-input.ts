@@ -1,7 +1,7 @@
 import type { Db } from '../open.js';
 import type { FeeFacts } from '../../match/fees.js';
 import type { TerminalRange } from '../../match/partition.js';
-import { buildCoverage, type CoverageLine, type JournalDay } from '../../match/coverage.js';
+import { buildCoverage, type FloatingPartnerRow, type JournalDayRow, type SettlementDayRow, type WalletPartnerDayRow } from '../../match/coverage.js';
 import { WALLET_FORMATS } from '../../match/fees.js';
 import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types.js';
 
@@ -61,35 +61,25 @@ export function matchInputRepo(db: Db) {
   const floatingPartners = db.prepare(`${SETTLEMENT} WHERE ${FLOATING} AND id IN
     (SELECT m.settlement_id FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?)`).raw();
   // Driven by the floating rows (their partial index) and the run's unique (run_id, settlement_id) key.
-  const floatingPartnerTerminals = db.prepare(`SELECT DISTINCT COALESCE(s.merchant_id, '') AS m, t.terminal_id AS t
+  const floatingPartnerTerminals = db.prepare(`SELECT DISTINCT COALESCE(s.merchant_id, '') AS walletMerchantId, t.terminal_id AS terminalId
     FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
     WHERE s.${FLOATING}`);
-  const coverageLines = db.prepare(`SELECT DISTINCT file_id AS f, merchant_id AS m, terminal_id AS t, settle_date AS d,
-    (${QR_ROW}) AS q FROM settlement_records`);
-  const journalCoverage = db.prepare('SELECT DISTINCT terminal_id AS t, merchant_id AS m, txn_date AS d FROM terminal_records');
-  const floatingPartnerFiles = db.prepare(`SELECT DISTINCT s.file_id AS f, t.terminal_id AS t
-    FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
-    WHERE s.${FLOATING} AND COALESCE(s.merchant_id, '') = ''`);
+  // Made distinct per file first (a few rows a file and day), then told wallet bills from the rest by their format.
+  const settlementDays = db.prepare(`SELECT DISTINCT f.format IN (SELECT value FROM json_each(?)) AS walletBill, x.m AS merchantId, x.d AS settleDate
+    FROM (SELECT DISTINCT file_id, COALESCE(merchant_id, '') AS m, settle_date AS d FROM settlement_records) x
+    JOIN imported_files f ON f.id = x.file_id`);
+  const journalDays = db.prepare(`SELECT DISTINCT terminal_id AS terminalId, COALESCE(merchant_id, '') AS merchantId, txn_date AS txnDate
+    FROM terminal_records`);
+  // Driven by the wallet bills' lines (index on file_id) and the run's unique (run_id, settlement_id) key.
+  const walletPartnerDays = db.prepare(`SELECT DISTINCT p.merchantId, d.settle_date AS settleDate FROM
+    (SELECT DISTINCT s.file_id AS f, t.merchant_id AS merchantId FROM settlement_records s
+       JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
+       WHERE s.file_id IN (SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?)))
+         AND COALESCE(t.merchant_id, '') <> '') p
+    JOIN (SELECT DISTINCT file_id, settle_date FROM settlement_records) d ON d.file_id = p.f`);
+  const wallets = JSON.stringify(WALLET_FORMATS);
   const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
-  /** The distinct (file, merchant, terminal, day, kind) of the settlement lines and (terminal, merchant, day) of the journals. */
-  const readCoverage = (): { lines: CoverageLine[]; journal: JournalDay[] } => {
-    const wallet = new Set(db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(WALLET_FORMATS)) as number[]);
-    const lines = (coverageLines.all() as Array<{ f: number; m: string | null; t: string; d: string; q: number }>).map((r) => ({
-      fileId: r.f,
-      merchantId: r.m === '' ? null : r.m,
-      terminalId: r.t,
-      settleDate: r.d,
-      kind: wallet.has(r.f) || r.q === 1 ? ('wallet' as const) : ('card' as const),
-    }));
-    const journal = (journalCoverage.all() as Array<{ t: string; m: string | null; d: string }>).map((r) => ({
-      terminalId: r.t,
-      merchantId: r.m === '' ? null : r.m,
-      txnDate: r.d,
-    }));
-    return { lines, journal };
-  };
-  let read: ReturnType<typeof readCoverage> | undefined;
   return {
     /** Records per terminal id, both sides together, in terminal order; floating settlement rows are not counted. */
     terminalSizes(): Array<{ terminalId: string; records: number }> {
@@ -141,32 +131,22 @@ export function matchInputRepo(db: Db) {
       return { terminal, settlement };
     },
     /**
-     * What the files and journals cover. A line is a wallet line when its file is a WeChat Pay or Alipay bill, or
-     * when it has none of the card keys (a QR row in an acquirer's file); the floating rows' partners, by file, once
-     * every group is paired (match/coverage.ts).
+     * What the files and journals cover, built from rows SQL made distinct (match/coverage.ts). With the run's id,
+     * once every group is paired: which POS merchants paired a wallet bill's lines, and which terminals paired lines
+     * naming no terminal, cover too.
      */
     coverage(runId?: number): Coverage {
-      // Read once per run (the run holds the write lock, nothing changes): the second call only adds the partners.
-      read ??= readCoverage();
-      const partners = new Map<number, Set<string>>();
-      if (runId !== undefined) {
-        for (const { f, t } of floatingPartnerFiles.all(runId) as Array<{ f: number; t: string }>) partners.set(f, (partners.get(f) ?? new Set()).add(t));
-      }
-      return buildCoverage(read.lines, read.journal, partners);
+      const paired = runId !== undefined;
+      return buildCoverage(
+        (settlementDays.all(wallets) as Array<Omit<SettlementDayRow, 'walletBill'> & { walletBill: number }>).map((r) => ({ ...r, walletBill: r.walletBill === 1 })),
+        journalDays.all() as JournalDayRow[],
+        paired ? (walletPartnerDays.all(runId, wallets) as WalletPartnerDayRow[]) : [],
+        paired ? (floatingPartnerTerminals.all(runId) as FloatingPartnerRow[]) : [],
+      );
     },
-    /**
-     * Per wallet merchant id ('' for none), the days covered by the journals of the terminals whose records paired,
-     * in this run, a line of that merchant naming no terminal (Coverage.floatingJournalDays).
-     */
-    floatingJournalDays(runId: number, journalDays: Coverage['journalDays']): Map<string, Set<string>> {
-      const partners = floatingPartnerTerminals.all(runId) as Array<{ m: string; t: string }>;
-      const days = new Map<string, Set<string>>();
-      for (const { m, t } of partners) {
-        const set = days.get(m) ?? new Set<string>();
-        for (const d of journalDays.get(t) ?? []) set.add(d);
-        days.set(m, set);
-      }
-      return days;
+    /** Whether a WeChat Pay or Alipay bill is imported: its coverage waits for the pairs (coverage). */
+    hasWalletBills(): boolean {
+      return db.prepare('SELECT 1 FROM imported_files WHERE side = ? AND format IN (SELECT value FROM json_each(?)) LIMIT 1').get('settlement', wallets) !== undefined;
     },
   };
 }
