@@ -39,11 +39,26 @@ function opt(v: string | undefined): string | null {
 
 const DIGITS = /^\d+$/;
 
-/** Terminal ids, batch and trace numbers lose their leading zeros in spreadsheets; put them back. */
+/**
+ * Terminal ids (ISO 8583 field 41, 8 characters), batch and trace numbers (n6) lose their leading zeros in
+ * spreadsheets; put them back, on both sides, so `1080209` in a journal pairs with `01080209` in a settlement file.
+ */
 function padded(v: string | undefined, width: number): string | null {
   const s = opt(v);
   if (s === null) return null;
   return s.length < width && DIGITS.test(s) ? s.padStart(width, '0') : s;
+}
+
+/**
+ * A reference number (field 37) is 12 characters; an all-digit one of 11 is that number with its leading zero lost
+ * in a spreadsheet (terminals often start it with the MMDD date, e.g. 030819618128). Only exactly 11 digits are
+ * padded: the zero put back equals the number read, so no two different references can become one, and shorter
+ * values are more likely some other reference than a truncated RRN.
+ */
+function rrnOf(v: string | undefined): string | null {
+  const s = opt(v);
+  if (s === null) return null;
+  return s.length === 11 && DIGITS.test(s) ? `0${s}` : s;
 }
 
 /**
@@ -89,7 +104,7 @@ interface CommonOptions {
 
 /** The fields both sides share, or the reason the row is skipped. Throws RowProblem for a bad row. */
 function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
-  const terminalId = opt(fields.terminal_id) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
+  const terminalId = padded(fields.terminal_id, 8) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
   const signed = money(fields, 'amount') ?? fail('amount: empty (expected the transaction amount)');
   const typeText = opt(fields.txn_type);
   let txnType: TxnType;
@@ -122,7 +137,7 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     terminalId,
     batchNo: padded(fields.batch_no, 6),
     traceNo: padded(fields.trace_no, 6),
-    rrn: opt(fields.rrn),
+    rrn: rrnOf(fields.rrn),
     authCode: opt(fields.auth_code),
     cardMasked,
     cardLast4,
@@ -132,7 +147,7 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     txnDate: date,
     txnTime: time,
     origTraceNo: padded(fields.orig_trace_no, 6),
-    origRrn: opt(fields.orig_rrn),
+    origRrn: rrnOf(fields.orig_rrn),
     origDate: origDate === null ? null : unwrap(dateOf(origDate), 'orig_date'),
     orderNo: opt(fields.order_no),
   };
