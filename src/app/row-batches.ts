@@ -93,7 +93,8 @@ export class RowBatcher {
       return;
     }
     const n = normalize(this.opts.side, row.fields, this.normalizeCtx);
-    this.ledger.addRow(row.measures, n.kind === 'record');
+    // A row skipped on purpose (a pre-auth) is not missing from the import: the file's totals may count it.
+    this.ledger.addRow(row.measures, n.kind === 'record' || (n.kind === 'skip' && n.accounted === true));
     if (n.kind !== 'record') {
       // "amount: …" names the field; an xlsx row knows that field's cell, which is the better location.
       // A row cut short fails on whichever required cell it lacks; its length is the better reason.

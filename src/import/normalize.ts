@@ -7,7 +7,11 @@ import { directionOf, lookupStatus, lookupTxnType, type TxnStatus, type TxnType 
 import type { FieldMap } from './fields.js';
 import { memo } from './memo.js';
 
-export type Normalized<T> = { kind: 'record'; record: T } | { kind: 'skip'; reason: string } | { kind: 'reject'; reason: string };
+export type Normalized<T> =
+  | { kind: 'record'; record: T }
+  /** `accounted`: skipped on purpose although it is a transaction (a pre-auth), so the file's totals count it as taken in. */
+  | { kind: 'skip'; reason: string; accounted?: boolean }
+  | { kind: 'reject'; reason: string };
 
 export interface NormalizeContext {
   /** 'HH:MM:SS'; a transaction at or after it settles the next day. */
@@ -210,12 +214,20 @@ export function settlementDay(date: IsoDate, time: string, cutoff: string): IsoD
 }
 
 const SETTLEMENT: CommonOptions = { typeFromSign: true, terminalOptional: false };
+const PRE_AUTH_SKIP = {
+  kind: 'skip',
+  reason: 'pre-authorisation (预授权): a hold on the card, no money settles; its completion (预授权完成) is what settles',
+  accounted: true,
+} as const;
 const SETTLEMENT_QR: CommonOptions = { typeFromSign: true, terminalOptional: true };
 
 export function normalizeSettlement(fields: FieldMap, ctx: NormalizeContext): Normalized<SettlementRecord> {
   try {
     const b = common(fields, ctx.terminalOptional === true ? SETTLEMENT_QR : SETTLEMENT);
     if (typeof b === 'string') return { kind: 'skip', reason: b };
+    // domain.md §4.5: a pre-auth only holds funds and never settles; its completion is what settles. Kept, it would
+    // stand as a settled line the terminal never recorded (the journal's pre-auth is no sale to pair it with).
+    if (b.txnType === 'AUTH') return PRE_AUTH_SKIP;
     const settle = opt(fields.settle_date);
     const record: SettlementRecord = {
       merchantId: b.merchantId, terminalId: b.terminalId, batchNo: b.batchNo, traceNo: b.traceNo, rrn: b.rrn,

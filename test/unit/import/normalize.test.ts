@@ -50,3 +50,19 @@ describe('identifiers that lost their leading zeros', () => {
     expect(settlement({ rrn }).rrn).toBe(stored);
   });
 });
+
+/**
+ * Regression: a settlement file's pre-auth line (预授权, net 0) was kept and became a "never recorded" case, although
+ * pre-auths never settle (domain.md §4.5); only the UnionPay ZM adapter skipped them.
+ */
+describe('pre-authorisations in a settlement file', () => {
+  it.each(['预授权', 'AUTH', 'pre-auth'])('a settlement row of type %s is skipped with its reason, and counts as accounted for', (type) => {
+    const n = normalizeSettlement({ ...SALE, txn_type: type, fee: '0.00', net_amount: '0.00' }, { cutoff: '23:00' });
+    expect(n).toEqual({ kind: 'skip', reason: expect.stringContaining('pre-authorisation (预授权)') as string, accounted: true });
+  });
+
+  it('keeps completions, and keeps pre-auths in a terminal journal (completions are paired with them)', () => {
+    expect(settlement({ txn_type: '预授权完成' }).txnType).toBe('COMPLETION');
+    expect(terminal({ txn_type: '预授权' }).txnType).toBe('AUTH');
+  });
+});
