@@ -66,3 +66,8 @@ describe('pre-authorisations in a settlement file', () => {
     expect(terminal({ txn_type: '预授权' }).txnType).toBe('AUTH');
   });
 });
+
+/** Regression: a card number copied from a slip with its entry-mode letter was rejected (domain.md §2.5). */
+it('imports a card number in the slip form 621669*********9200 /C', () => {
+  expect(settlement({ card_no: '621669*********9200 /C' })).toMatchObject({ cardMasked: '621669*********9200', cardLast4: '9200' });
+});
