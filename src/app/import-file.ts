@@ -118,7 +118,13 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
     const before = lastRecordId(db, source.side);
     const messages = rowSource(source, {
       read: { path: opts.path, side: source.side, ...(opts.year === undefined ? {} : { year: opts.year }) },
-      rows: { fileId, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
+      rows: {
+        fileId,
+        side: source.side,
+        cutoff: opts.cutoff,
+        terminalOptional: source.adapter.terminalOptional === true,
+        naturalDay: source.adapter.naturalDay === true,
+      },
     });
     const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(db, fileId, messages, opts.path, ctx);
     // A file whose every row came before a header that never appeared is not this format at all (a --format

@@ -47,6 +47,8 @@ export interface RowOptions {
   side: Side;
   cutoff: string;
   terminalOptional: boolean;
+  /** Rows without a clearing date settle on their own date (SourceAdapter.naturalDay). */
+  naturalDay?: boolean;
 }
 
 const NONE: readonly string[] = [];
@@ -71,7 +73,7 @@ export class RowBatcher {
   size = 0;
 
   constructor(private readonly opts: RowOptions) {
-    this.normalizeCtx = { cutoff: opts.cutoff, terminalOptional: opts.terminalOptional };
+    this.normalizeCtx = { cutoff: opts.cutoff, terminalOptional: opts.terminalOptional, naturalDay: opts.naturalDay === true };
   }
 
   add(row: SourceRow): void {

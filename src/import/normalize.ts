@@ -18,6 +18,8 @@ export interface NormalizeContext {
   cutoff: string;
   /** QR and online settlement rows (WeChat, Alipay) may lack a terminal id; it is stored as ''. */
   terminalOptional?: boolean;
+  /** The file covers the natural day (WeChat, Alipay): a row without a clearing date settles on its own date. */
+  naturalDay?: boolean;
 }
 
 // Every row of a journal repeats a handful of dates, types and statuses: parse each distinct text once.
@@ -234,7 +236,7 @@ export function normalizeSettlement(fields: FieldMap, ctx: NormalizeContext): No
       authCode: b.authCode, cardMasked: b.cardMasked, cardLast4: b.cardLast4, txnType: b.txnType, direction: b.direction,
       amountFen: b.amountFen, txnDate: b.txnDate, txnTime: b.txnTime, origTraceNo: b.origTraceNo, origRrn: b.origRrn,
       origDate: b.origDate, orderNo: b.orderNo,
-      settleDate: settle === null ? settlementDay(b.txnDate, b.txnTime, ctx.cutoff) : unwrap(dateOf(settle), 'settle_date'),
+      settleDate: settle !== null ? unwrap(dateOf(settle), 'settle_date') : ctx.naturalDay === true ? b.txnDate : settlementDay(b.txnDate, b.txnTime, ctx.cutoff),
       feeFen: money(fields, 'fee'),
       netFen: money(fields, 'net_amount'),
       cardType: opt(fields.card_type),

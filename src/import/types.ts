@@ -116,6 +116,11 @@ export interface SourceAdapter {
   readonly sides: readonly Side[];
   /** QR and online rows (WeChat, Alipay) may carry no terminal id: the order number identifies them. */
   readonly terminalOptional?: boolean;
+  /**
+   * The file covers the natural day 00:00–24:00 (WeChat and Alipay bills, formats.md §1.1, §2.2): a row without a
+   * clearing date settles on its own date, not on the next day after the card acquirers' cut-off.
+   */
+  readonly naturalDay?: boolean;
   /** The encoding files of this format always have (a profile may say); --encoding still overrides it. */
   readonly encoding?: Encoding;
   detect(sample: SourceSample): Detection;
