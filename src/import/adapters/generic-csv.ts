@@ -133,6 +133,9 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
         return i === -1 ? undefined : i;
       });
       for (const b of before) rows.push({ kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' });
+      // Every line of the file is read, the header too, as in every other format: read is then the file's line
+      // count, which the user can check, and a CSV and the same rows read through a --profile or from Excel agree.
+      rows.push({ kind: 'skip', line: rec.line, raw: rec.text, reason: 'header row' });
     }
     if (rows.length > 0) yield rows;
     if (gaveUp) break;
