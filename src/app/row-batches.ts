@@ -24,6 +24,8 @@ export interface RowsOutcome {
   controls: ControlCheck[];
   /** Rows skipped because no header had been found yet: all of them means the layout never matched. */
   aboveHeader: number;
+  /** Why the file looks like the other side's, from its header (layout.ts sideDoubt), or null. */
+  sideDoubt: string | null;
 }
 
 /**
@@ -68,6 +70,7 @@ export class RowBatcher {
   private readonly warnings: RowIssue[] = [];
   private readonly normalizeCtx: NormalizeContext;
   private aboveHeader = 0;
+  private sideDoubt: string | null = null;
   private batch: RowBatch = emptyBatch(0);
   /** Rows in the current batch. */
   size = 0;
@@ -90,6 +93,11 @@ export class RowBatcher {
       this.unimported(row, row.kind, row.reason, raw);
       if (row.kind === 'skip') {
         this.warn(row, row.warnings);
+        if (row.sideDoubt !== undefined) {
+          // Kept with the file's warnings in the database; printed once, with the remedy, by the caller.
+          this.sideDoubt ??= row.sideDoubt;
+          this.batch.warnings.push(row.line, whereOf(row), row.sideDoubt);
+        }
         this.ledger.addRow(row.measures, row.accounted === true);
       } else this.ledger.addRow(row.measures, false);
       return;
@@ -123,7 +131,14 @@ export class RowBatcher {
   }
 
   outcome(): RowsOutcome {
-    return { counts: this.counts, rejected: this.rejected, warnings: this.warnings, controls: this.ledger.checks(), aboveHeader: this.aboveHeader };
+    return {
+      counts: this.counts,
+      rejected: this.rejected,
+      warnings: this.warnings,
+      controls: this.ledger.checks(),
+      aboveHeader: this.aboveHeader,
+      sideDoubt: this.sideDoubt,
+    };
   }
 
   // Reasons and warnings quote cells; a card number quoted there is masked like the raw line.

@@ -41,6 +41,13 @@ export function printImportChecks(r: Extract<ImportResult, { status: 'imported' 
     if (agree.length > 0) out(`${r.path}: control totals (${source}) agree: ${stated(agree)}`);
     if (unchecked.length > 0) out(`${r.path}: note: control totals (${source}) not checked (this file has no detail rows for them): ${stated(unchecked)}`);
   }
+  if (r.sideDoubt !== null) {
+    const other = r.side === 'settlement' ? 'terminal' : 'settlement';
+    err(
+      `${r.path}: warning: ${r.sideDoubt}; its ${r.counts.imported} rows were imported as ${r.side} records. ` +
+        `If it is a ${other === 'terminal' ? 'terminal journal' : 'settlement file'}, take it out again (posrecon files remove ${r.fileId}) and import it with --side ${other}`,
+    );
+  }
   for (const e of r.repeats.earlier) {
     err(
       `${r.path}: warning: ${e.rows} of ${r.repeats.sampled} rows looked up across this file are already in the database, identical, from file #${e.fileId} ${e.name}; ` +

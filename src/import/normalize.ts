@@ -215,6 +215,33 @@ export function settlementDay(date: IsoDate, time: string, cutoff: string): IsoD
   return time >= cutoff ? addDays(date, 1) : date;
 }
 
+/**
+ * A settlement line is money that moved. Where one carries a status or response code saying the attempt failed,
+ * timed out or was reversed, nothing settled on it: skipped with the reason (an acquirer listing its failed orders),
+ * not counted as settled money, which is what happened to every timed-out attempt of a journal given as a
+ * settlement file. A failed reversal is rejected: the line alone cannot tell whether the money moved. A status
+ * text posrecon does not know is left alone, as before: acquirers have their own words.
+ */
+function unsettledStatus(fields: FieldMap): Normalized<never> | null {
+  const text = opt(fields.status);
+  const code = text === null ? responseCodeOf(fields.response_code) : null;
+  if (text === null && code === null) return null;
+  const status = text !== null ? statusOf(text) : APPROVED_CODES.has(code ?? '') ? 'SUCCESS' : code === '98' ? 'TIMEOUT' : 'DECLINED';
+  const shown = text !== null ? `status "${text}"` : `response_code ${code ?? ''}`;
+  switch (status) {
+    case undefined:
+    case 'SUCCESS':
+      return null;
+    case 'DECLINED':
+    case 'TIMEOUT':
+      return { kind: 'skip', reason: `${shown} (${status}): the attempt did not complete, so nothing settled on it` };
+    case 'REVERSED':
+      return { kind: 'skip', reason: `${shown} (${status}): reversed, so it and its reversal net to zero` };
+    case 'REVERSAL_FAILED':
+      return { kind: 'reject', reason: `${shown} (${status}): a failed reversal; whether the money moved cannot be told from this line (expected a settled line; check it with the acquirer)` };
+  }
+}
+
 const SETTLEMENT: CommonOptions = { typeFromSign: true, terminalOptional: false };
 const PRE_AUTH_SKIP = {
   kind: 'skip',
@@ -230,6 +257,8 @@ export function normalizeSettlement(fields: FieldMap, ctx: NormalizeContext): No
     // domain.md §4.5: a pre-auth only holds funds and never settles; its completion is what settles. Kept, it would
     // stand as a settled line the terminal never recorded (the journal's pre-auth is no sale to pair it with).
     if (b.txnType === 'AUTH') return PRE_AUTH_SKIP;
+    const unsettled = unsettledStatus(fields);
+    if (unsettled !== null) return unsettled;
     const settle = opt(fields.settle_date);
     const record: SettlementRecord = {
       merchantId: b.merchantId, terminalId: b.terminalId, batchNo: b.batchNo, traceNo: b.traceNo, rrn: b.rrn,

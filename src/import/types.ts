@@ -92,6 +92,8 @@ export type SourceRow =
       measures?: Measures;
       /** The skipped row is accounted for (a sale and its reversal netting to zero): its measures count as imported. */
       accounted?: boolean;
+      /** On a header row: why the file looks like the other side's (layout.ts sideDoubt). */
+      sideDoubt?: string;
     })
   | (RowBase & {
       kind: 'reject';

@@ -1,4 +1,4 @@
-import { checkLayout, requiredReach, SETTLEMENT_ONLY, shortRowReason, type Reach } from '../layout.js';
+import { checkLayout, requiredReach, SETTLEMENT_ONLY, shortRowReason, sideDoubt, type Reach } from '../layout.js';
 import { cleanCell } from '../cells.js';
 import { csvRecordBatches, splitCsv } from '../csv-records.js';
 import { isSecretHeader } from '../secrets.js';
@@ -135,7 +135,8 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
       for (const b of before) rows.push({ kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' });
       // Every line of the file is read, the header too, as in every other format: read is then the file's line
       // count, which the user can check, and a CSV and the same rows read through a --profile or from Excel agree.
-      rows.push({ kind: 'skip', line: rec.line, raw: rec.text, reason: 'header row' });
+      const doubt = sideDoubt(ctx.side, present, (f) => header?.names[columns.indexOf(f)] ?? f);
+      rows.push({ kind: 'skip', line: rec.line, raw: rec.text, reason: 'header row', ...(doubt === null ? {} : { sideDoubt: doubt }) });
     }
     if (rows.length > 0) yield rows;
     if (gaveUp) break;

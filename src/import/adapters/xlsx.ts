@@ -1,5 +1,5 @@
 import { InputError } from '../../domain/errors.js';
-import { checkLayout } from '../layout.js';
+import { checkLayout, sideDoubt } from '../layout.js';
 import { fieldForHeader, type Field } from '../fields.js';
 import { isHeader, mapHeader, mapRow } from '../profile/map-row.js';
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../profile/types.js';
@@ -70,11 +70,13 @@ async function* readXlsx(input: SourceInput, ctx: ReadContext): AsyncGenerator<S
     }
     if (knownColumns(r.cells).size >= 3) {
       profile = impliedProfile(r.cells, r.row);
-      checkLayout(`${ctx.path}[${r.sheet}]`, ctx.side, new Set(knownColumns(r.cells).keys()), r.cells);
+      const known = knownColumns(r.cells);
+      checkLayout(`${ctx.path}[${r.sheet}]`, ctx.side, new Set(known.keys()), r.cells);
       map = isHeader(profile, r.cells, r.row) ? mapHeader(profile, r.cells) : null;
       if (!map || 'missing' in map) throw new InputError(`${ctx.path}[${r.sheet}]!${r.row}:${r.row}: header not understood`);
       for (const a of above) yield { line: a.row, raw: a.cells.join(','), where: `[${a.sheet}]!${a.row}:${a.row}`, kind: 'skip', reason: 'above the header row (title block)' };
-      yield { ...base, kind: 'skip', reason: 'header row' };
+      const doubt = sideDoubt(ctx.side, new Set(known.keys()), (f) => known.get(f) ?? f);
+      yield { ...base, kind: 'skip', reason: 'header row', ...(doubt === null ? {} : { sideDoubt: doubt }) };
       continue;
     }
     above.push(r);
