@@ -126,6 +126,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
         cutoff: opts.cutoff,
         terminalOptional: source.adapter.terminalOptional === true,
         naturalDay: source.adapter.naturalDay === true,
+        sumsRows: source.adapter.sumsRows === true,
       },
     });
     const { counts, rejected, warnings, controls, aboveHeader, sideDoubt } = await consumeRows(db, fileId, messages, opts.path, ctx);

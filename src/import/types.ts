@@ -123,6 +123,11 @@ export interface SourceAdapter {
    * clearing date settles on its own date, not on the next day after the card acquirers' cut-off.
    */
   readonly naturalDay?: boolean;
+  /**
+   * Rows carry no measures of their own, but a statement may end in a total row (合计) stating amount, fee and net
+   * in the same columns: the rows' amounts are then summed as printed for it (RowBatcher).
+   */
+  readonly sumsRows?: boolean;
   /** The encoding files of this format always have (a profile may say); --encoding still overrides it. */
   readonly encoding?: Encoding;
   detect(sample: SourceSample): Detection;
