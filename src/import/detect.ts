@@ -76,7 +76,9 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
   const sideWhy = opts.side ? `side ${side} (given)` : `side ${side}`;
   const encodings = [...new Set(input.parts.map((p) => p.encoding))];
   const encWhy = [...new Set(input.parts.map((p) => p.encodingWhy))].join('; ');
-  const where = input.archive ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
+  // An .xlsx is a zip too, but its parts ([Content_Types].xml, _rels/.rels…) are Excel's inside, not the user's files.
+  const workbook = sample.parts.some((p) => p.name === 'xl/workbook.xml');
+  const where = input.archive && !workbook ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
   return {
     adapter,
     side,
