@@ -173,14 +173,14 @@ function reversalRow(base: Base, type: string, paired: boolean): SourceRow {
 function rowOf(header: readonly string[], cells: string[], base: Base): SourceRow {
   if (/^(合计|总计|小计)/.test(cells[0] ?? '')) return { ...base, kind: 'skip', reason: `totals row "${cells[0] ?? ''}"` };
   if (cells.length !== header.length) return { ...base, kind: 'reject', reason: `${cells.length} columns, but the header has ${header.length}` };
-  // A pre-auth cancel only releases a hold (domain.md §2.2); read by typeOf's /撤销/ it would be a VOID giving money
-  // back. A completion void (预授权完成撤销) does give captured money back and stays a VOID.
-  if (cells[header.indexOf('交易类型')] === PRE_AUTH_CANCEL) return { ...base, kind: 'skip', reason: PRE_AUTH_CANCEL_SKIP };
   const fields: FieldMap = {};
   header.forEach((name, i) => {
     const field = COLUMNS[name];
     if (field && cells[i] !== '') fields[field] = cells[i] ?? '';
   });
+  // A pre-auth cancel only releases a hold (domain.md §2.2); read by typeOf's /撤销/ it would be a VOID giving money
+  // back. A completion void (预授权完成撤销) does give captured money back and stays a VOID.
+  if (fields.txn_type === PRE_AUTH_CANCEL) return { ...base, kind: 'skip', reason: PRE_AUTH_CANCEL_SKIP };
   if (fields.txn_type !== undefined) fields.txn_type = typeOf(fields.txn_type);
   // Credits are paid back out of the settlement: the net is negative whichever sign the statement prints.
   const type = lookupTxnType(fields.txn_type ?? '');
