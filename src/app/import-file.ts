@@ -48,6 +48,8 @@ export type ImportResult =
       controls: ControlCheck[];
       /** Rows of this file that earlier files already hold: a second copy, or overlapping downloads. */
       repeats: RepeatedRows;
+      /** Why the file looks like the other side's (a journal given as a settlement file), or null. */
+      sideDoubt: string | null;
     }
   | { status: 'already-imported'; path: string; sha256: string; previous: ImportedFileRow };
 
@@ -118,9 +120,16 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
     const before = lastRecordId(db, source.side);
     const messages = rowSource(source, {
       read: { path: opts.path, side: source.side, ...(opts.year === undefined ? {} : { year: opts.year }) },
-      rows: { fileId, side: source.side, cutoff: opts.cutoff, terminalOptional: source.adapter.terminalOptional === true },
+      rows: {
+        fileId,
+        side: source.side,
+        cutoff: opts.cutoff,
+        terminalOptional: source.adapter.terminalOptional === true,
+        naturalDay: source.adapter.naturalDay === true,
+        sumsRows: source.adapter.sumsRows === true,
+      },
     });
-    const { counts, rejected, warnings, controls, aboveHeader } = await consumeRows(db, fileId, messages, opts.path, ctx);
+    const { counts, rejected, warnings, controls, aboveHeader, sideDoubt } = await consumeRows(db, fileId, messages, opts.path, ctx);
     // A file whose every row came before a header that never appeared is not this format at all (a --format
     // forced wrongly): refuse it, so its hash is not recorded as imported and a right import stays possible.
     const hint = opts.format ? `leave out --format ${opts.format} to let posrecon detect the format` : 'see posrecon formats';
@@ -161,6 +170,7 @@ export async function importFile(db: Db, opts: ImportOptions, ctx: AppContext): 
       warnings,
       controls,
       repeats,
+      sideDoubt,
     };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,6 +1,8 @@
 import { redactPans } from '../domain/pan.js';
 import type { Side } from '../domain/record.js';
-import { ControlLedger, type ControlCheck } from '../import/control.js';
+import { parseFen, parseYuan } from '../domain/money.js';
+import { ControlLedger, type ControlCheck, type Measures } from '../import/control.js';
+import type { FieldMap } from '../import/fields.js';
 import { normalize, type NormalizeContext } from '../import/normalize.js';
 import { removeSecrets } from '../import/secrets.js';
 import { whereOf, type SourceRow } from '../import/types.js';
@@ -24,6 +26,8 @@ export interface RowsOutcome {
   controls: ControlCheck[];
   /** Rows skipped because no header had been found yet: all of them means the layout never matched. */
   aboveHeader: number;
+  /** Why the file looks like the other side's, from its header (layout.ts sideDoubt), or null. */
+  sideDoubt: string | null;
 }
 
 /**
@@ -47,6 +51,10 @@ export interface RowOptions {
   side: Side;
   cutoff: string;
   terminalOptional: boolean;
+  /** Rows without a clearing date settle on their own date (SourceAdapter.naturalDay). */
+  naturalDay?: boolean;
+  /** Sum the rows' amount, fee and net as printed, for a total row (SourceAdapter.sumsRows). */
+  sumsRows?: boolean;
 }
 
 const NONE: readonly string[] = [];
@@ -66,12 +74,14 @@ export class RowBatcher {
   private readonly warnings: RowIssue[] = [];
   private readonly normalizeCtx: NormalizeContext;
   private aboveHeader = 0;
+  private sideDoubt: string | null = null;
+  private readonly sums = new RowSums();
   private batch: RowBatch = emptyBatch(0);
   /** Rows in the current batch. */
   size = 0;
 
   constructor(private readonly opts: RowOptions) {
-    this.normalizeCtx = { cutoff: opts.cutoff, terminalOptional: opts.terminalOptional };
+    this.normalizeCtx = { cutoff: opts.cutoff, terminalOptional: opts.terminalOptional, naturalDay: opts.naturalDay === true };
   }
 
   add(row: SourceRow): void {
@@ -88,12 +98,23 @@ export class RowBatcher {
       this.unimported(row, row.kind, row.reason, raw);
       if (row.kind === 'skip') {
         this.warn(row, row.warnings);
+        if (row.sideDoubt !== undefined) {
+          // Kept with the file's warnings in the database; printed once, with the remedy, by the caller.
+          this.sideDoubt ??= row.sideDoubt;
+          this.batch.warnings.push(row.line, whereOf(row), row.sideDoubt);
+        }
         this.ledger.addRow(row.measures, row.accounted === true);
       } else this.ledger.addRow(row.measures, false);
       return;
     }
     const n = normalize(this.opts.side, row.fields, this.normalizeCtx);
-    this.ledger.addRow(row.measures, n.kind === 'record');
+    // A row skipped on purpose (a pre-auth) is not missing from the import: the file's totals may count it.
+    const counted = n.kind === 'record' || (n.kind === 'skip' && n.accounted === true);
+    this.ledger.addRow(row.measures, counted);
+    if (this.opts.sumsRows === true && row.measures === undefined) {
+      if (n.kind === 'record') this.sums.addRecord(row.fields, n.record);
+      else this.sums.addPrinted(row.fields, counted);
+    }
     if (n.kind !== 'record') {
       // "amount: …" names the field; an xlsx row knows that field's cell, which is the better location.
       // A row cut short fails on whichever required cell it lacks; its length is the better reason.
@@ -120,7 +141,15 @@ export class RowBatcher {
   }
 
   outcome(): RowsOutcome {
-    return { counts: this.counts, rejected: this.rejected, warnings: this.warnings, controls: this.ledger.checks(), aboveHeader: this.aboveHeader };
+    if (this.opts.sumsRows === true) this.sums.into(this.ledger);
+    return {
+      counts: this.counts,
+      rejected: this.rejected,
+      warnings: this.warnings,
+      controls: this.ledger.checks(),
+      aboveHeader: this.aboveHeader,
+      sideDoubt: this.sideDoubt,
+    };
   }
 
   // Reasons and warnings quote cells; a card number quoted there is masked like the raw line.
@@ -156,4 +185,68 @@ function maskValues(raw: string, values: readonly string[] | undefined): string 
     out = out.split(v).join(masked);
   }
   return out;
+}
+
+/**
+ * The rows' count, amount, fee and net as printed, for a statement's total row, in the keys totalRow states them
+ * in. Plain numbers added up per row, not a measures object per row: a generic CSV can hold a million rows, and
+ * an imported row's values are taken from its record, already parsed. Only a row that did not become a record (rare)
+ * has its cells parsed again.
+ */
+class RowSums {
+  private count = 0;
+  private amount = 0;
+  private fee = 0;
+  private net = 0;
+  private doneCount = 0;
+  private doneAmount = 0;
+  private doneFee = 0;
+  private doneNet = 0;
+  /** Whether any row had a fee, a net: a total of a column no row has stays unchecked rather than "0". */
+  private hasFee = false;
+  private hasNet = false;
+
+  addRecord(fields: FieldMap, r: { amountFen: number; feeFen?: number | null; netFen?: number | null }): void {
+    // The record keeps the amount unsigned; a statement's total adds it as printed.
+    const text = fields.amount_fen ?? fields.amount ?? '';
+    this.add(text.charCodeAt(0) === 45 ? -r.amountFen : r.amountFen, r.feeFen ?? null, r.netFen ?? null, true);
+  }
+
+  addPrinted(fields: FieldMap, counted: boolean): void {
+    this.add(printed(fields.amount_fen, fields.amount) ?? 0, printed(fields.fee_fen, fields.fee), printed(fields.net_amount_fen, fields.net_amount), counted);
+  }
+
+  into(ledger: ControlLedger): void {
+    const of = (count: number, amount: number, fee: number, net: number): Measures => ({
+      count,
+      amount,
+      ...(this.hasFee ? { fee } : {}),
+      ...(this.hasNet ? { net_amount: net } : {}),
+    });
+    ledger.addRow(of(this.doneCount, this.doneAmount, this.doneFee, this.doneNet), true);
+    ledger.addRow(of(this.count - this.doneCount, this.amount - this.doneAmount, this.fee - this.doneFee, this.net - this.doneNet), false);
+  }
+
+  private add(amount: number, fee: number | null, net: number | null, counted: boolean): void {
+    this.count++;
+    this.amount += amount;
+    if (fee !== null) {
+      this.hasFee = true;
+      this.fee += fee;
+    }
+    if (net !== null) {
+      this.hasNet = true;
+      this.net += net;
+    }
+    if (!counted) return;
+    this.doneCount++;
+    this.doneAmount += amount;
+    this.doneFee += fee ?? 0;
+    this.doneNet += net ?? 0;
+  }
+}
+
+function printed(fen: string | undefined, yuan: string | undefined): number | null {
+  const r = fen !== undefined && fen !== '' ? parseFen(fen) : yuan !== undefined && yuan !== '' ? parseYuan(yuan) : null;
+  return r?.ok === true ? r.value : null;
 }

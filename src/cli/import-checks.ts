@@ -41,6 +41,22 @@ export function printImportChecks(r: Extract<ImportResult, { status: 'imported' 
     if (agree.length > 0) out(`${r.path}: control totals (${source}) agree: ${stated(agree)}`);
     if (unchecked.length > 0) out(`${r.path}: note: control totals (${source}) not checked (this file has no detail rows for them): ${stated(unchecked)}`);
   }
+  // Not refused: an acquirer's file for a day without sales is a header and nothing else, and is the right file to
+  // have. But a header-only export is as often an export cut short, so the user is told and shown the way back out.
+  // A file that states its own totals (an RD report, a bill's summary row) says what it holds and needs no warning.
+  if (r.counts.imported === 0 && r.counts.rejected === 0 && r.controls.length === 0) {
+    err(
+      `${r.path}: warning: no transaction in this file: all ${r.counts.read} line(s) were skipped (header, title, blank or non-transaction lines); ` +
+        `it is recorded as imported all the same (file #${r.fileId}); if it should not be: posrecon files remove ${r.fileId}`,
+    );
+  }
+  if (r.sideDoubt !== null) {
+    const other = r.side === 'settlement' ? 'terminal' : 'settlement';
+    err(
+      `${r.path}: warning: ${r.sideDoubt}; its ${r.counts.imported} rows were imported as ${r.side} records. ` +
+        `If it is a ${other === 'terminal' ? 'terminal journal' : 'settlement file'}, take it out again (posrecon files remove ${r.fileId}) and import it with --side ${other}`,
+    );
+  }
   for (const e of r.repeats.earlier) {
     err(
       `${r.path}: warning: ${e.rows} of ${r.repeats.sampled} rows looked up across this file are already in the database, identical, from file #${e.fileId} ${e.name}; ` +

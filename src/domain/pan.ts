@@ -10,6 +10,14 @@ export interface MaskedCard {
 const MASKED = /^(\d{4,8})[*xX#]+(\d{4})$/;
 
 export function maskCard(text: string): MaskedCard | { error: string } {
+  const read = maskCardText(text);
+  if (read) return read;
+  // Only after the plain forms fail: the slip form is rare, and most rows should not pay for the extra test.
+  const bare = withoutEntryMode(text);
+  return (bare !== null && maskCardText(bare)) || { error: `card number "${redactDigits(text)}" is neither a card number nor a masked one (expected 622588******1234)` };
+}
+
+function maskCardText(text: string): MaskedCard | null {
   const compact = text.replace(/[\s-]/g, '');
   if (/^\d{12,19}$/.test(compact)) {
     return { masked: maskPan(compact), last4: compact.slice(-4) };
@@ -23,7 +31,17 @@ export function maskCard(text: string): MaskedCard | { error: string } {
   }
   const tailOnly = /^[*xX#]*(\d{4})$/.exec(compact);
   if (tailOnly) return { masked: `****${tailOnly[1] ?? ''}`, last4: tailOnly[1] ?? '' };
-  return { error: `card number "${redactDigits(text)}" is neither a card number nor a masked one (expected 622588******1234)` };
+  return null;
+}
+
+/**
+ * A slip prints the card number followed by the entry-mode letter (domain.md §2.5: S swipe, I chip, C contactless,
+ * M manual, N no card), as `621669*********9200 /C` or `6225 88** **** 1234 I`: the number without it, or null.
+ */
+const ENTRY_MODE = /^(.*[\d*])\s*(?:\/\s*|\s)[SICMN]\s*$/i;
+
+export function withoutEntryMode(text: string): string | null {
+  return ENTRY_MODE.exec(text)?.[1] ?? null;
 }
 
 /** 622588******1234: first 6 and last 4, the length kept, as acquirer files print it. */
@@ -52,7 +70,7 @@ export function luhnSum(digits: string): number {
 
 /**
  * Masks every run of digits that is a card number, and any exact value given: a run of 16 to 19 digits that passes
- * the Luhn check, or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
+ * the Luhn check and starts with an issuer's prefix (cardPrefixed), or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
  * Other runs stay readable, so merchant ids, RRNs and order numbers still tell a row apart; a Luhn-valid 13-15 digit
  * id that happens to carry a card prefix is masked too; so is a card number written in the usual groups
  * (maskGroupedPans). Used on raw source lines before they are stored as evidence or as a rejected row.
@@ -61,8 +79,11 @@ export function redactPans(line: string, known: readonly string[] = []): string 
   let out = line;
   for (const value of known) {
     if (!out.includes(value)) continue;
-    const compact = value.replace(/[\s-]/g, '');
-    if (/^\d{12,19}$/.test(compact)) out = out.replaceAll(value, maskPan(compact));
+    // A slip-form value (`6216…9200 /C`) is masked as its digits, or a full number with a letter would stay whole.
+    const digits = /^[\d\s-]+$/.test(value) ? value : withoutEntryMode(value);
+    if (digits === null) continue;
+    const compact = digits.replace(/[\s-]/g, '');
+    if (/^\d{12,19}$/.test(compact)) out = out.replaceAll(digits, maskPan(compact));
   }
   return maskLuhnRuns(out);
 }
@@ -98,10 +119,27 @@ const SHORT_PAN_PREFIXES: ReadonlyMap<number, readonly string[]> = new Map([
   [15, ['34', '37', '1800', '2131', ...MAESTRO]],
 ]);
 
+/**
+ * Whether 16-19 digits at `start` begin as a card number does: issuers' ranges start 3 (Amex, JCB, Diners), 4 (Visa),
+ * 5 (Mastercard, Maestro), 6 (UnionPay 62, Discover, Maestro), 9 (Chinese domestic cards, 95…), 2221-2720
+ * (Mastercard's 2-series) or 81 (UnionPay's second range). Order numbers begin with a date (2026… is below 2221),
+ * a counter (0, 1) or a merchant prefix (7, 8x): Luhn alone masked one in ten of them in the stored line while
+ * order_no showed them whole. Checked by character codes: this runs for every long digit run of every line.
+ */
+function cardPrefixed(line: string, start: number): boolean {
+  const d = line.charCodeAt(start) - 48;
+  if (d === 3 || d === 4 || d === 5 || d === 6 || d === 9) return true;
+  const d2 = line.charCodeAt(start + 1) - 48;
+  if (d === 8) return d2 === 1;
+  if (d !== 2) return false;
+  const four = d * 1000 + d2 * 100 + (line.charCodeAt(start + 2) - 48) * 10 + (line.charCodeAt(start + 3) - 48);
+  return four >= 2221 && four <= 2720;
+}
+
 /** Whether the digits line[start, start + length) have a card number's length and prefix; Luhn is checked after. */
 function panShaped(line: string, start: number, length: number): boolean {
   if (length < 13 || length > 19) return false;
-  if (length >= 16) return true;
+  if (length >= 16) return cardPrefixed(line, start);
   // Checked in place: most such runs are merchant ids on every settlement line, and need no copy to be refused.
   for (const prefix of BY_LENGTH_AND_DIGIT.get(length * 10 + line.charCodeAt(start) - 48) ?? []) if (line.startsWith(prefix, start)) return true;
   return false;

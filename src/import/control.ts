@@ -4,6 +4,8 @@
  * were imported. A difference is a warning the user sees, never a silent pass.
  */
 
+import { parseFen, parseYuan } from '../domain/money.js';
+
 /** A measure's unit: a count, money in fen (scale 2), or money to 5 decimals of a yuan (WeChat fees, scale 5). */
 export type Scale = 0 | 2 | 5;
 
@@ -97,4 +99,47 @@ export function parseScaled(text: string, scale: Scale): number | null {
   const n = Number((m[2] ?? '').replace(/,/g, '') + frac.slice(0, scale).padEnd(scale, '0'));
   if (!Number.isSafeInteger(n)) return null;
   return m[1] === '-' && n !== 0 ? -n : n;
+}
+
+/**
+ * Binary noise a spreadsheet's cached SUM leaves in a yuan total (898724.2800000004): far below a fen, far above
+ * nothing. A value this close to a whole fen is that fen; anything further is a real fraction and is not read.
+ */
+const FEN_NOISE = 1e-6;
+
+/** A stated total in fen (a statement's 合计 row), or why it cannot be read. */
+export function statedFen(text: string, unit: 'yuan' | 'fen'): { ok: true; value: number } | { ok: false; reason: string } {
+  const r = unit === 'fen' ? parseFen(text) : parseYuan(text);
+  if (r.ok) return r;
+  const n = unit === 'yuan' && /^-?\d+\.\d{3,}$/.test(text.trim()) ? Number(text) * 100 : NaN;
+  if (Math.abs(n - Math.round(n)) < FEN_NOISE * 100) return { ok: true, value: Math.round(n) };
+  return r;
+}
+
+/** The money columns a statement's total row states, in the keys detail rows add up to (RowBatcher, mapRow). */
+export const TOTAL_MONEY = ['amount', 'fee', 'net_amount'] as const;
+
+/**
+ * A statement's total row (合计, 总计…): the count it states ("合计 12笔") and its amount, fee and net cells, in the
+ * same keys, labels and source whichever format the statement came in (CSV, Excel, a profile). A money cell that
+ * cannot be read is said in `unread`, so the total is never dropped without a word.
+ */
+export function totalRow(
+  cells: readonly string[],
+  line: number,
+  money: Partial<Record<(typeof TOTAL_MONEY)[number], { index: number; unit: 'yuan' | 'fen' }>>,
+): { statement: ControlStatement; unread: string[] } {
+  const measures: StatedMeasure[] = [];
+  const unread: string[] = [];
+  const count = /(\d+)\s*笔/.exec(cells.join(' '));
+  if (count) measures.push({ key: 'count', label: 'count (total row)', scale: 0, stated: Number(count[1]) });
+  for (const k of TOTAL_MONEY) {
+    const col = money[k];
+    const text = col === undefined ? '' : (cells[col.index] ?? '').trim();
+    if (col === undefined || text === '') continue;
+    const v = statedFen(text, col.unit);
+    if (v.ok) measures.push({ key: k, label: `${k} (total row)`, scale: 2, stated: v.value });
+    else unread.push(`total row: ${k} "${text}" is not an amount (${v.reason}); that total is not checked`);
+  }
+  return { statement: { source: `total row, line ${line}`, measures }, unread };
 }

@@ -3,7 +3,7 @@ import type { Side } from '../domain/record.js';
 import { ADAPTERS } from './adapters/index.js';
 import { parseEncoding, type Encoding } from './decode.js';
 import { describeHead, encodingDoubt, quoteText } from './head-text.js';
-import { openInput, sampleInput, type SourceInput } from './source-input.js';
+import { HEAD_BYTES, openInput, sampleInput, type SourceInput } from './source-input.js';
 import type { Detection, SourceAdapter, SourceSample } from './types.js';
 
 export interface Resolved {
@@ -51,6 +51,7 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
       : undefined;
   const input = await openInput(path, forced);
   const sample = await sampleInput(input);
+  refuseEmpty(path, sample);
   let adapter: SourceAdapter;
   let detection: Detection | null = null;
   let formatWhy: string;
@@ -76,7 +77,9 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
   const sideWhy = opts.side ? `side ${side} (given)` : `side ${side}`;
   const encodings = [...new Set(input.parts.map((p) => p.encoding))];
   const encWhy = [...new Set(input.parts.map((p) => p.encodingWhy))].join('; ');
-  const where = input.archive ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
+  // An .xlsx is a zip too, but its parts ([Content_Types].xml, _rels/.rels…) are Excel's inside, not the user's files.
+  const workbook = sample.parts.some((p) => p.name === 'xl/workbook.xml');
+  const where = input.archive && !workbook ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
   return {
     adapter,
     side,
@@ -84,6 +87,18 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
     encoding: encodings.join('+') || 'utf-8',
     why: `${adapter.format} (${formatWhy}); ${where}${sideWhy}; ${encodings.join('+') || 'utf-8'} (${encWhy || 'empty zip'})`,
   };
+}
+
+/**
+ * An empty file (or one of blank lines only) is said to be that, whatever format was asked for: "layout not
+ * recognised (first line "")" sent the user looking for a layout problem. The sample is the file's first 64 KiB, so
+ * a sample shorter than that is the whole file.
+ */
+function refuseEmpty(path: string, sample: SourceSample): void {
+  const only = sample.archive ? undefined : sample.parts[0];
+  if (!only || only.bytes.length >= HEAD_BYTES || only.head.trim() !== '') return;
+  const what = only.bytes.length === 0 ? 'empty (0 bytes)' : `only blank lines (${only.bytes.length} bytes, no text)`;
+  throw new InputError(`${path}: the file is ${what}; nothing imported`, 'check that the download or export finished, and import the complete file');
 }
 
 function notRecognised(

@@ -39,6 +39,25 @@ export function checkLayout(path: string, side: Side, present: ReadonlySet<Field
 /** Settlement files carry money the terminal never sees: fee, net amount, clearing date. */
 export const SETTLEMENT_ONLY: ReadonlySet<Field> = new Set(['settle_date', 'fee', 'fee_fen', 'net_amount', 'net_amount_fen']);
 
+/** A terminal's own view of an attempt: whether it was approved, timed out or failed. */
+const JOURNAL_ONLY: readonly Field[] = ['status', 'response_code'];
+
+/**
+ * What in a header contradicts the side the file is read as, or null: a journal's status or response-code columns
+ * without any of a settlement file's own columns, or those settlement columns in a file read as a journal. A journal
+ * imported as a settlement file counts its timed-out and failed attempts as settled money, so the user is told.
+ */
+export function sideDoubt(side: Side, present: ReadonlySet<Field>, nameOf: (f: Field) => string): string | null {
+  const settlementCols = [...SETTLEMENT_ONLY].filter((f) => present.has(f));
+  if (side === 'settlement') {
+    const journalCols = JOURNAL_ONLY.filter((f) => present.has(f));
+    if (journalCols.length === 0 || settlementCols.length > 0) return null;
+    return `read as a settlement file, but its header looks like a terminal journal's: it has ${journalCols.map(nameOf).join(' and ')} and no fee, net amount or clearing-date column`;
+  }
+  if (settlementCols.length === 0) return null;
+  return `read as a terminal journal, but its header has a settlement file's own columns: ${settlementCols.map(nameOf).join(', ')}`;
+}
+
 /** Where a header's required columns are: a row with fewer than `cells` cells lacks one, whatever else it holds. */
 export interface Reach {
   cells: number;

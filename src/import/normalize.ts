@@ -7,13 +7,19 @@ import { directionOf, lookupStatus, lookupTxnType, type TxnStatus, type TxnType 
 import type { FieldMap } from './fields.js';
 import { memo } from './memo.js';
 
-export type Normalized<T> = { kind: 'record'; record: T } | { kind: 'skip'; reason: string } | { kind: 'reject'; reason: string };
+export type Normalized<T> =
+  | { kind: 'record'; record: T }
+  /** `accounted`: skipped on purpose although it is a transaction (a pre-auth), so the file's totals count it as taken in. */
+  | { kind: 'skip'; reason: string; accounted?: boolean }
+  | { kind: 'reject'; reason: string };
 
 export interface NormalizeContext {
   /** 'HH:MM:SS'; a transaction at or after it settles the next day. */
   cutoff: string;
   /** QR and online settlement rows (WeChat, Alipay) may lack a terminal id; it is stored as ''. */
   terminalOptional?: boolean;
+  /** The file covers the natural day (WeChat, Alipay): a row without a clearing date settles on its own date. */
+  naturalDay?: boolean;
 }
 
 // Every row of a journal repeats a handful of dates, types and statuses: parse each distinct text once.
@@ -39,11 +45,26 @@ function opt(v: string | undefined): string | null {
 
 const DIGITS = /^\d+$/;
 
-/** Terminal ids, batch and trace numbers lose their leading zeros in spreadsheets; put them back. */
+/**
+ * Terminal ids (ISO 8583 field 41, 8 characters), batch and trace numbers (n6) lose their leading zeros in
+ * spreadsheets; put them back, on both sides, so `1080209` in a journal pairs with `01080209` in a settlement file.
+ */
 function padded(v: string | undefined, width: number): string | null {
   const s = opt(v);
   if (s === null) return null;
   return s.length < width && DIGITS.test(s) ? s.padStart(width, '0') : s;
+}
+
+/**
+ * A reference number (field 37) is 12 characters; an all-digit one of 11 is that number with its leading zero lost
+ * in a spreadsheet (terminals often start it with the MMDD date, e.g. 030819618128). Only exactly 11 digits are
+ * padded: the zero put back equals the number read, so no two different references can become one, and shorter
+ * values are more likely some other reference than a truncated RRN.
+ */
+function rrnOf(v: string | undefined): string | null {
+  const s = opt(v);
+  if (s === null) return null;
+  return s.length === 11 && DIGITS.test(s) ? `0${s}` : s;
 }
 
 /**
@@ -89,7 +110,7 @@ interface CommonOptions {
 
 /** The fields both sides share, or the reason the row is skipped. Throws RowProblem for a bad row. */
 function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
-  const terminalId = opt(fields.terminal_id) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
+  const terminalId = padded(fields.terminal_id, 8) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
   const signed = money(fields, 'amount') ?? fail('amount: empty (expected the transaction amount)');
   const typeText = opt(fields.txn_type);
   let txnType: TxnType;
@@ -122,7 +143,7 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     terminalId,
     batchNo: padded(fields.batch_no, 6),
     traceNo: padded(fields.trace_no, 6),
-    rrn: opt(fields.rrn),
+    rrn: rrnOf(fields.rrn),
     authCode: opt(fields.auth_code),
     cardMasked,
     cardLast4,
@@ -132,7 +153,7 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     txnDate: date,
     txnTime: time,
     origTraceNo: padded(fields.orig_trace_no, 6),
-    origRrn: opt(fields.orig_rrn),
+    origRrn: rrnOf(fields.orig_rrn),
     origDate: origDate === null ? null : unwrap(dateOf(origDate), 'orig_date'),
     orderNo: opt(fields.order_no),
   };
@@ -194,20 +215,57 @@ export function settlementDay(date: IsoDate, time: string, cutoff: string): IsoD
   return time >= cutoff ? addDays(date, 1) : date;
 }
 
+/**
+ * A settlement line is money that moved. Where one carries a status or response code saying the attempt failed,
+ * timed out or was reversed, nothing settled on it: skipped with the reason (an acquirer listing its failed orders),
+ * not counted as settled money, which is what happened to every timed-out attempt of a journal given as a
+ * settlement file. A failed reversal is rejected: the line alone cannot tell whether the money moved. A status
+ * text posrecon does not know is left alone, as before: acquirers have their own words.
+ */
+function unsettledStatus(fields: FieldMap): Normalized<never> | null {
+  const text = opt(fields.status);
+  const code = text === null ? responseCodeOf(fields.response_code) : null;
+  if (text === null && code === null) return null;
+  const status = text !== null ? statusOf(text) : APPROVED_CODES.has(code ?? '') ? 'SUCCESS' : code === '98' ? 'TIMEOUT' : 'DECLINED';
+  const shown = text !== null ? `status "${text}"` : `response_code ${code ?? ''}`;
+  switch (status) {
+    case undefined:
+    case 'SUCCESS':
+      return null;
+    case 'DECLINED':
+    case 'TIMEOUT':
+      return { kind: 'skip', reason: `${shown} (${status}): the attempt did not complete, so nothing settled on it` };
+    case 'REVERSED':
+      return { kind: 'skip', reason: `${shown} (${status}): reversed, so it and its reversal net to zero` };
+    case 'REVERSAL_FAILED':
+      return { kind: 'reject', reason: `${shown} (${status}): a failed reversal; whether the money moved cannot be told from this line (expected a settled line; check it with the acquirer)` };
+  }
+}
+
 const SETTLEMENT: CommonOptions = { typeFromSign: true, terminalOptional: false };
+const PRE_AUTH_SKIP = {
+  kind: 'skip',
+  reason: 'pre-authorisation (预授权): a hold on the card, no money settles; its completion (预授权完成) is what settles',
+  accounted: true,
+} as const;
 const SETTLEMENT_QR: CommonOptions = { typeFromSign: true, terminalOptional: true };
 
 export function normalizeSettlement(fields: FieldMap, ctx: NormalizeContext): Normalized<SettlementRecord> {
   try {
     const b = common(fields, ctx.terminalOptional === true ? SETTLEMENT_QR : SETTLEMENT);
     if (typeof b === 'string') return { kind: 'skip', reason: b };
+    // domain.md §4.5: a pre-auth only holds funds and never settles; its completion is what settles. Kept, it would
+    // stand as a settled line the terminal never recorded (the journal's pre-auth is no sale to pair it with).
+    if (b.txnType === 'AUTH') return PRE_AUTH_SKIP;
+    const unsettled = unsettledStatus(fields);
+    if (unsettled !== null) return unsettled;
     const settle = opt(fields.settle_date);
     const record: SettlementRecord = {
       merchantId: b.merchantId, terminalId: b.terminalId, batchNo: b.batchNo, traceNo: b.traceNo, rrn: b.rrn,
       authCode: b.authCode, cardMasked: b.cardMasked, cardLast4: b.cardLast4, txnType: b.txnType, direction: b.direction,
       amountFen: b.amountFen, txnDate: b.txnDate, txnTime: b.txnTime, origTraceNo: b.origTraceNo, origRrn: b.origRrn,
       origDate: b.origDate, orderNo: b.orderNo,
-      settleDate: settle === null ? settlementDay(b.txnDate, b.txnTime, ctx.cutoff) : unwrap(dateOf(settle), 'settle_date'),
+      settleDate: settle !== null ? unwrap(dateOf(settle), 'settle_date') : ctx.naturalDay === true ? b.txnDate : settlementDay(b.txnDate, b.txnTime, ctx.cutoff),
       feeFen: money(fields, 'fee'),
       netFen: money(fields, 'net_amount'),
       cardType: opt(fields.card_type),

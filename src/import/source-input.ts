@@ -5,8 +5,8 @@ import { decodeChunks, detectEncodingOf, ENCODING_SAMPLE_BYTES, type Encoding, t
 import type { SamplePart, SourceSample } from './types.js';
 import { listZip, looksLikeZip, zipEntryBytes } from './zip.js';
 
-/** Bytes each part shows to detection. */
-const HEAD_BYTES = 64 * 1024;
+/** Bytes each part shows to detection: a part shorter than this is sampled whole. */
+export const HEAD_BYTES = 64 * 1024;
 
 /** One readable part of an input: the file itself, or one entry of a zip. */
 export interface SourcePart {

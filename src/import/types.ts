@@ -92,6 +92,8 @@ export type SourceRow =
       measures?: Measures;
       /** The skipped row is accounted for (a sale and its reversal netting to zero): its measures count as imported. */
       accounted?: boolean;
+      /** On a header row: why the file looks like the other side's (layout.ts sideDoubt). */
+      sideDoubt?: string;
     })
   | (RowBase & {
       kind: 'reject';
@@ -116,6 +118,16 @@ export interface SourceAdapter {
   readonly sides: readonly Side[];
   /** QR and online rows (WeChat, Alipay) may carry no terminal id: the order number identifies them. */
   readonly terminalOptional?: boolean;
+  /**
+   * The file covers the natural day 00:00–24:00 (WeChat and Alipay bills, formats.md §1.1, §2.2): a row without a
+   * clearing date settles on its own date, not on the next day after the card acquirers' cut-off.
+   */
+  readonly naturalDay?: boolean;
+  /**
+   * Rows carry no measures of their own, but a statement may end in a total row (合计) stating amount, fee and net
+   * in the same columns: the rows' amounts are then summed as printed for it (RowBatcher).
+   */
+  readonly sumsRows?: boolean;
   /** The encoding files of this format always have (a profile may say); --encoding still overrides it. */
   readonly encoding?: Encoding;
   detect(sample: SourceSample): Detection;

@@ -46,12 +46,15 @@ function cellText(v: unknown): { text: string; numeric: boolean } {
   return { text: '', numeric: false };
 }
 
+/** Ask xlsxRows for the rows of every sheet, one sheet after the other (the caller picks the one that is data). */
+export const EVERY_SHEET = Symbol('every sheet');
+
 /**
- * Streams the rows of one sheet (by name, 1-based position, or the first) with exceljs's WorkbookReader, so a large
- * statement is not held in memory whole. Rows Excel leaves out (empty ones) are yielded as empty, so every physical
- * row up to the last is accounted for.
+ * Streams the rows of one sheet (by name, 1-based position, or the first), or of every sheet in turn, with
+ * exceljs's WorkbookReader, so a large statement is not held in memory whole. Rows Excel leaves out (empty ones) are
+ * yielded as empty, so every physical row up to the last is accounted for.
  */
-export async function* xlsxRows(path: string, want?: string | number): AsyncGenerator<SheetRow> {
+export async function* xlsxRows(path: string, want?: string | number | typeof EVERY_SHEET): AsyncGenerator<SheetRow> {
   await requireExceljsPatch();
   // Loaded when a workbook is read: exceljs takes ~300 ms to load, which every CSV import (and the import worker) paid.
   const { default: ExcelJS } = await import('exceljs');
@@ -63,7 +66,7 @@ export async function* xlsxRows(path: string, want?: string | number): AsyncGene
       position++;
       const name = (ws as unknown as { name: string }).name;
       seen.push(name);
-      const chosen = want === undefined ? position === 1 : typeof want === 'number' ? position === want : name === want;
+      const chosen = want === EVERY_SHEET || (want === undefined ? position === 1 : typeof want === 'number' ? position === want : name === want);
       if (!chosen) {
         // Read through, not skipped: exceljs deletes a sheet's temporary file as soon as the next sheet is asked
         // for, and a skipped sheet's stream had not opened it yet: an ENOENT nobody could catch.
@@ -78,12 +81,13 @@ export async function* xlsxRows(path: string, want?: string | number): AsyncGene
         const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
         yield { sheet: name, row: row.number, cells: cells.map((c) => c.text), numeric: cells.map((c) => c.numeric) };
       }
-      return;
+      if (want !== EVERY_SHEET) return;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: not a readable xlsx workbook (${(e as Error).message})`);
   }
+  if (want === EVERY_SHEET) return;
   throw new InputError(`${path}: no sheet ${typeof want === 'number' ? `number ${want}` : JSON.stringify(want)}; sheets: ${seen.map((s) => JSON.stringify(s)).join(', ')}`);
 }
 

@@ -20,7 +20,7 @@ describe('posrecon CLI', () => {
     const r = posrecon(['run', '--terminal', journal, '--settlement', settlement, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('journal.csv: read 20 = imported 20 + rejected 0 + skipped 0');
+    expect(r.stdout).toContain('journal.csv: read 21 = imported 20 + rejected 0 + skipped 1');
     expect(r.stdout).toMatch(/duplicate_charge\s+重复扣款 \/ double charge\s+1\s+400\.00/);
     expect(r.stdout).toContain('report: ');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportModel;

@@ -72,7 +72,7 @@ describe('case workflow and audit log', () => {
     expect(log.brokenAt).toBeNull();
     const entries = log.entries.map((e) => ({ ...e, details: JSON.parse(e.details) as Record<string, unknown> }));
     expect(entries.map((e) => `${e.action} ${e.actor}`)).toEqual(['import bob', 'import bob', 'match bob', 'case.status carol', 'match bob']);
-    expect(entries[0]?.details).toMatchObject({ file: 'journal.csv', side: 'terminal', sha256: sha(journal), read: 20, imported: 20 });
+    expect(entries[0]?.details).toMatchObject({ file: 'journal.csv', side: 'terminal', sha256: sha(journal), read: 21, imported: 20 });
     expect(entries[1]?.details).toMatchObject({ file: 'settlement.csv', side: 'settlement', sha256: sha(settlement), imported: 15 });
     expect(entries[2]?.details).toMatchObject({
       matched: 13,

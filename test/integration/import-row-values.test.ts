@@ -35,7 +35,7 @@ describe('response codes that lost their leading zero', () => {
       '10012345,103,030810000103,消费,300.00,2026-03-08,09:20:00,a2',
     ].join('\n'));
     const r = await load(db, path);
-    expect(r.counts).toEqual({ read: 3, imported: 3, rejected: 0, skipped: 0 });
+    expect(r.counts).toEqual({ read: 4, imported: 3, rejected: 0, skipped: 1 });
     expect(db.prepare('SELECT trace_no, response_code, status FROM terminal_records ORDER BY line').all()).toEqual([
       { trace_no: '000101', response_code: '00', status: 'SUCCESS' },
       { trace_no: '000102', response_code: '05', status: 'DECLINED' },
@@ -55,7 +55,7 @@ describe('the sign of an amount against its type', () => {
       '10012345,103,030810000103,退货,8.00,2026-03-08,09:20:00,00',
     ].join('\n'));
     const r = await load(db, path);
-    expect(r.counts).toEqual({ read: 3, imported: 2, rejected: 1, skipped: 0 });
+    expect(r.counts).toEqual({ read: 4, imported: 2, rejected: 1, skipped: 1 });
     expect(r.rejected).toEqual([
       { line: 2, reason: 'amount: "-5.00" is negative, but "消费" (SALE) takes money from the card (expected a positive amount; only voids and refunds may be negative)' },
     ]);
@@ -151,7 +151,7 @@ describe('rows shorter than the header', () => {
       '8983101541',
     ].join('\n'));
     const r = await load(memoryStore(), path);
-    expect(r.counts).toEqual({ read: 3, imported: 1, rejected: 2, skipped: 0 });
+    expect(r.counts).toEqual({ read: 4, imported: 1, rejected: 2, skipped: 1 });
     expect(r.rejected).toEqual([
       { line: 3, reason: '7 columns, but the header has 12; the line ends before the txn_time (交易时间) column (cut off?)' },
       { line: 4, reason: '1 column, but the header has 12; the line ends before the terminal_id (终端号) column (cut off?)' },
@@ -165,7 +165,7 @@ describe('rows shorter than the header', () => {
       '898310154110001,10012345,102,,签到,0.00',
     ].join('\n'));
     const r = await load(memoryStore(), path);
-    expect(r.counts).toEqual({ read: 2, imported: 1, rejected: 0, skipped: 1 });
+    expect(r.counts).toEqual({ read: 3, imported: 1, rejected: 0, skipped: 2 });
   });
 
   it('still imports a row missing only optional columns at the end', async () => {
@@ -173,7 +173,7 @@ describe('rows shorter than the header', () => {
       `${JOURNAL_HEADER},原凭证号,操作员`,
       '10012345,101,030810000101,消费,100.00,2026-03-08,09:00:00,00',
     ].join('\n'));
-    expect((await load(memoryStore(), path)).counts).toEqual({ read: 1, imported: 1, rejected: 0, skipped: 0 });
+    expect((await load(memoryStore(), path)).counts).toEqual({ read: 2, imported: 1, rejected: 0, skipped: 1 });
   });
 
   it('does the same for a CSV read through a profile, where a short total row is still a total row', async () => {

@@ -38,7 +38,7 @@ describe('terminal journal import', () => {
     if (r.status !== 'imported') return;
     expect(r.encoding).toBe('gb18030');
     expect(r.side).toBe('terminal');
-    expect(r.counts).toEqual({ read: 20, imported: 20, rejected: 0, skipped: 0 });
+    expect(r.counts).toEqual({ read: 21, imported: 20, rejected: 0, skipped: 1 });
     const row = db.prepare("SELECT * FROM terminal_records WHERE trace_no = '000111'").get() as Record<string, unknown>;
     expect(row).toMatchObject({
       terminal_id: '10012345',
@@ -60,7 +60,7 @@ describe('terminal journal import', () => {
     );
     const db = memoryStore();
     const r = await importFile(db, { path, cutoff: CUTOFF }, fixedContext);
-    expect(r.status === 'imported' && r.counts).toEqual({ read: 1, imported: 1, rejected: 0, skipped: 0 });
+    expect(r.status === 'imported' && r.counts).toEqual({ read: 2, imported: 1, rejected: 0, skipped: 1 });
     expect(db.prepare('SELECT trace_no, amount_fen, txn_date, txn_time, status FROM terminal_records').get()).toEqual({
       trace_no: '000457',
       amount_fen: 32800,
@@ -78,11 +78,12 @@ describe('terminal journal import', () => {
     const db = memoryStore();
     const r = await importFile(db, { path, cutoff: CUTOFF }, fixedContext);
     if (r.status !== 'imported') throw new Error('not imported');
-    expect(r.counts).toEqual({ read: 22, imported: 19, rejected: 1, skipped: 2 });
+    expect(r.counts).toEqual({ read: 23, imported: 19, rejected: 1, skipped: 3 });
     expect(r.counts.read).toBe(r.counts.imported + r.counts.rejected + r.counts.skipped);
     expect(r.rejected).toEqual([{ line: 4, reason: 'amount: amount "3O0.00" is not a number in yuan (expected like 328.00 or 1,328.00)' }]);
     const stored = db.prepare('SELECT line, disposition, reason, raw FROM rejected_rows ORDER BY line').all();
     expect(stored).toEqual([
+      { line: 1, disposition: 'skipped', reason: 'header row', raw: lines[0] },
       { line: 4, disposition: 'rejected', reason: expect.stringContaining('3O0.00'), raw: expect.stringContaining('622588******0103') },
       { line: 7, disposition: 'skipped', reason: 'blank line', raw: '' },
       { line: 8, disposition: 'skipped', reason: 'totals row "合计"', raw: '合计,,,,,,,,,,,,,,,,' },

@@ -33,7 +33,7 @@ describe('posrecon doctor', () => {
     d.close();
     const r = posrecon(['doctor', '--db', db]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAIL\s+file counts\s+journal\.csv \(#1\): recorded read 666 = 666 \+ 0 \+ 0, found 663 \+ 0 \+ 0/);
+    expect(r.stdout).toMatch(/FAIL\s+file counts\s+journal\.csv \(#1\): recorded read 667 = 666 \+ 0 \+ 1, found 663 \+ 0 \+ 1/);
     expect(r.stdout).toMatch(/FAIL\s+orphans\s+\d+ settlement records without their file/);
   });
 

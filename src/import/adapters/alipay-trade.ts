@@ -27,6 +27,7 @@ export const alipayTrade: SourceAdapter = {
   description: 'Alipay 业务明细 trade bill (GBK CSV with # preamble and footer totals), its 汇总 file, or the .csv.zip Alipay delivers',
   sides: ['settlement'],
   terminalOptional: true,
+  naturalDay: true,
   detect(sample: SourceSample): Detection {
     const hit = sample.parts.find((p) => TITLE.test(commentOf(p.head.split(/\r?\n/, 1)[0] ?? '') ?? ''));
     if (hit) return { fits: true, format: 'alipay-trade', side: 'settlement', confidence: 0.98, why: `"#支付宝业务…查询" title line in ${hit.name}` };

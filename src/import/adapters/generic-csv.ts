@@ -1,5 +1,6 @@
-import { checkLayout, requiredReach, SETTLEMENT_ONLY, shortRowReason, type Reach } from '../layout.js';
+import { checkLayout, requiredReach, SETTLEMENT_ONLY, shortRowReason, sideDoubt, type Reach } from '../layout.js';
 import { cleanCell } from '../cells.js';
+import { TOTAL_MONEY, totalRow } from '../control.js';
 import { csvRecordBatches, splitCsv } from '../csv-records.js';
 import { isSecretHeader } from '../secrets.js';
 import { fieldForHeader, foldHeader, type Field, type FieldMap } from '../fields.js';
@@ -19,6 +20,20 @@ interface Header {
   secret: number[];
   /** Set once the side is known (when reading): cells a row needs to hold every required column. */
   reach?: Reach | null;
+  /** Where a total row states amount, fee and net (yuan or fen columns), set when reading. */
+  money?: Parameters<typeof totalRow>[2];
+}
+
+/** Each total of a total row, by the column of the field or of its fen variant. */
+function moneyColumns(columns: ReadonlyArray<Field | undefined>): Parameters<typeof totalRow>[2] {
+  const money: Parameters<typeof totalRow>[2] = {};
+  for (const k of TOTAL_MONEY) {
+    const yuan = columns.indexOf(k);
+    const fen = columns.indexOf(`${k}_fen`);
+    if (yuan !== -1) money[k] = { index: yuan, unit: 'yuan' };
+    else if (fen !== -1) money[k] = { index: fen, unit: 'fen' };
+  }
+  return money;
 }
 
 function mapHeader(text: string, line: number): Header | null {
@@ -64,6 +79,7 @@ export const genericCsv: SourceAdapter = {
   format: 'generic-csv',
   description: 'CSV with a header row; columns named in English or Chinese, any order; comma, tab, | or ;',
   sides: ['terminal', 'settlement'],
+  sumsRows: true,
   detect(sample: SourceSample): Detection {
     const header = findHeaderInSample(sample.head);
     if (!header) {
@@ -128,11 +144,16 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
       const present = new Set(header.columns.filter((c): c is Field => c !== undefined));
       checkLayout(ctx.path, ctx.side, present, header.names);
       const columns = header.columns;
+      header.money = moneyColumns(columns);
       header.reach = requiredReach(ctx.side, (f) => {
         const i = columns.indexOf(f);
         return i === -1 ? undefined : i;
       });
       for (const b of before) rows.push({ kind: 'skip', line: b.line, raw: b.text, reason: 'above the header row (title or blank)' });
+      // Every line of the file is read, the header too, as in every other format: read is then the file's line
+      // count, which the user can check, and a CSV and the same rows read through a --profile or from Excel agree.
+      const doubt = sideDoubt(ctx.side, present, (f) => header?.names[columns.indexOf(f)] ?? f);
+      rows.push({ kind: 'skip', line: rec.line, raw: rec.text, reason: 'header row', ...(doubt === null ? {} : { sideDoubt: doubt }) });
     }
     if (rows.length > 0) yield rows;
     if (gaveUp) break;
@@ -142,6 +163,18 @@ async function* readPart(chunks: AsyncIterable<string>, ctx: ReadContext): Async
     const split = first ? splitCsv(first.text) : null;
     checkLayout(ctx.path, ctx.side, new Set(), split?.ok ? split.cells : first ? [first.text] : []);
   }
+}
+
+/**
+ * A statement's 合计 row, checked against the rows as the same row of an Excel statement is (README "Control
+ * totals"): it was skipped unread, so a CSV whose rows did not add up to its own totals passed without a word.
+ */
+function totalsRowOf(line: number, text: string, cells: readonly string[], header: Header): SourceRow {
+  const reason = `totals row "${cells[0] ?? ''}"`;
+  const { statement, unread } = totalRow(cells, line, header.money ?? {});
+  const warnings = unread.length > 0 ? { warnings: unread } : {};
+  if (statement.measures.length === 0) return { kind: 'skip', line, raw: text, reason, ...warnings };
+  return { kind: 'skip', line, raw: text, reason: `${reason}: control totals`, control: statement, ...warnings };
 }
 
 function rowOf(line: number, text: string, header: Header): SourceRow {
@@ -158,7 +191,7 @@ function rowOf(line: number, text: string, header: Header): SourceRow {
     if (c !== '') empty = false;
   }
   if (empty) return { kind: 'skip', line, raw: text, reason: 'empty row' };
-  if (TOTALS_ROW.test(cells[0] ?? '')) return { kind: 'skip', line, raw: text, reason: `totals row "${cells[0]}"` };
+  if (TOTALS_ROW.test(cells[0] ?? '')) return totalsRowOf(line, text, cells, header);
   const width = header.columns.length;
   if (cells.length > width && cells.slice(width).some((c) => c !== '')) {
     return { kind: 'reject', line, raw: text, reason: `${cells.length} columns, but the header has ${width}` };

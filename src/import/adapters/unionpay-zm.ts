@@ -1,4 +1,5 @@
-import { InputError } from '../../domain/errors.js';
+import { basename } from 'node:path';
+import { InputError, UsageError } from '../../domain/errors.js';
 import { byteLineBatches, byteLines, decodeGbk } from '../byte-lines.js';
 import { partPrefix, type SourceInput, type SourcePart } from '../source-input.js';
 import type { Detection, ReadContext, SamplePart, SourceAdapter, SourceRow, SourceSample } from '../types.js';
@@ -92,8 +93,20 @@ function withWhere(w: string | undefined): { where?: string } {
 
 /** The clearing day from the file name (INN150905…ZM_, or the zip's …_20150905), the RD report, or --year. */
 function clearingDayFor(input: SourceInput, p: SourcePart, rdDate: string | null, ctx: ReadContext): ClearingDay {
-  const day = clearingDateOf(p.name) ?? clearingDateOf(input.path) ?? (rdDate ? { date: rdDate, from: 'the RD report' } : null);
-  if (day) return { ...day, year: yearFor(day.date, ctx.year) };
+  const own = clearingDateOf(p.name);
+  const named = own ?? clearingDateOf(input.path);
+  const day = named ?? (rdDate ? { date: rdDate, from: 'the RD report' } : null);
+  if (day) {
+    // --year is for files whose name does not tell. One that contradicts the name was stored as transactions of
+    // 2016 settling in 2015, without a word: which of the two is right cannot be known, so neither is guessed.
+    if (ctx.year !== undefined && ctx.year !== Number(day.date.slice(0, 4))) {
+      throw new UsageError(
+        `${input.path}${input.archive ? `!${p.name}` : ''}: --year ${ctx.year} contradicts the clearing date ${day.date} that ${named ? `the file name ${own ? p.name : basename(input.path)}` : day.from} gives; nothing imported`,
+        'leave out --year: it is only for UnionPay files whose name gives no date; if the file was renamed with a wrong date, give it its real name',
+      );
+    }
+    return { ...day, year: yearFor(day.date, ctx.year) };
+  }
   if (ctx.year !== undefined) return { date: null, from: '--year', year: ctx.year };
   throw new InputError(
     `${input.path}${input.archive ? `!${p.name}` : ''}: the times are MMDDhhmmss without a year, and neither the file name nor an RD report gives the clearing date`,

@@ -18,6 +18,7 @@ export const wechatBill: SourceAdapter = {
   description: 'WeChat Pay trade bill (交易账单) ALL / SUCCESS / REFUND, current and legacy layouts; backticked values, summary row',
   sides: ['settlement'],
   terminalOptional: true,
+  naturalDay: true,
   detect(sample: SourceSample): Detection {
     const first = firstLineOf(sample.head);
     if (HEADER_START.test(first)) {

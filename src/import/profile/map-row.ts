@@ -1,6 +1,6 @@
 import { formatYuan, parseFen, parseYuan } from '../../domain/money.js';
 import { directionOf, lookupTxnType } from '../../domain/txn.js';
-import type { ControlStatement, StatedMeasure } from '../control.js';
+import { totalRow } from '../control.js';
 import { applyPattern } from '../date-pattern.js';
 import type { Field, FieldMap } from '../fields.js';
 import type { SourceRow } from '../types.js';
@@ -61,17 +61,14 @@ function fen(text: string, unit: 'yuan' | 'fen'): number | null {
 }
 
 /** A total row states amount, fee and net in the mapped columns, and perhaps a count ("合计 12笔"). */
-function totalsOf(profile: Profile, h: HeaderMap, cells: readonly string[], line: number): ControlStatement {
+function totalsOf(profile: Profile, h: HeaderMap, cells: readonly string[], line: number): ReturnType<typeof totalRow> {
   const unit = profile.amounts?.unit ?? 'yuan';
-  const measures: StatedMeasure[] = [];
-  const count = /(\d+)\s*笔/.exec(cells.join(' '));
-  if (count) measures.push({ key: 'count', label: 'count (total row)', scale: 0, stated: Number(count[1]) });
+  const money: Parameters<typeof totalRow>[2] = {};
   for (const k of MONEY) {
-    const i = h.index[k];
-    const v = i === undefined ? null : fen(cells[i] ?? '', unit);
-    if (v !== null) measures.push({ key: k, label: `${k} (total row)`, scale: 2, stated: v });
+    const index = h.index[k];
+    if (index !== undefined) money[k] = { index, unit };
   }
-  return { source: `total row, line ${line}`, measures };
+  return totalRow(cells, line, money);
 }
 
 function isCredit(type: string | undefined): boolean {
@@ -105,7 +102,8 @@ export function mapRow(profile: Profile, h: HeaderMap, cells: readonly string[],
   if (cells.every((c) => c.trim() === '')) return { ...base, kind: 'skip', reason: 'blank row' };
   for (const s of h.skip) if (s.re.test(cells[s.index]?.trim() ?? '')) return { ...base, kind: 'skip', reason: `skip[${s.rule}] of the profile: "${cells[s.index]?.trim() ?? ''}"` };
   if (h.totals && h.totals.re.test(cells[h.totals.index]?.trim() ?? '')) {
-    return { ...base, kind: 'skip', reason: 'total row: control totals', control: totalsOf(profile, h, cells, base.line) };
+    const { statement, unread } = totalsOf(profile, h, cells, base.line);
+    return { ...base, kind: 'skip', reason: 'total row: control totals', control: statement, ...(unread.length > 0 ? { warnings: unread } : {}) };
   }
   const unit = profile.amounts?.unit ?? 'yuan';
   const fields: FieldMap = {};

@@ -13,6 +13,21 @@ describe('maskCard', () => {
     expect(maskCard(input)).toEqual({ masked, last4: masked.slice(-4) });
   });
 
+  /** Regression: a card number copied from a slip, with its entry-mode letter (domain.md §2.5), was rejected. */
+  it.each([
+    ['621669*********9200 /C', '621669*********9200'],
+    ['621669*********9200/I', '621669*********9200'],
+    ['6225 88** **** 1234 I', '622588******1234'],
+    ['6225881234567894 /s', '622588******7894'],
+    ['****7894 /M', '****7894'],
+  ])('reads the slip form %s as %s', (input, masked) => {
+    expect(maskCard(input)).toEqual({ masked, last4: masked.slice(-4) });
+  });
+
+  it.each(['621669*********9200 /X', '621669*********9200C', 'C'])('still rejects %s', (input) => {
+    expect('error' in maskCard(input)).toBe(true);
+  });
+
   it('rejects text that is no card number, without echoing a long digit run', () => {
     const r = maskCard('62258812345x67894');
     expect('error' in r).toBe(true);
@@ -62,6 +77,39 @@ describe('redactPans', () => {
 
   it('masks a short card number at either end of the line, next to a longer one', () => {
     expect(redactPans('4222222222222 4111111111111111 378282246310005')).toBe('422222***2222 411111******1111 378282*****0005');
+  });
+
+  /**
+   * Regression: any Luhn-valid 16-19 digit run was masked, so about one numeric order number in ten was starred in
+   * the stored line while order_no showed it whole. Card numbers start 3, 4, 5, 6, 9, 2221-2720 or 81 (UnionPay).
+   */
+  it.each([
+    ['a date-prefixed order number', '202603091000001232'],
+    ['an order number starting 21', '2131000000000000001'],
+    ['one starting 2220 (below the 2-series)', '2220000000000000'],
+    ['one starting 2721 (above the 2-series)', '2721000000000004'],
+    ['one starting 0', '0260309100000124'],
+    ['one starting 1', '1000000000000008'],
+    ['one starting 7', '7000000000000005'],
+    ['one starting 89', '8900000000000004'],
+  ])('keeps %s readable although it passes Luhn', (_what, id) => {
+    expect(luhnValid(id)).toBe(true);
+    expect(redactPans(`x,${id},y`)).toBe(`x,${id},y`);
+  });
+
+  it.each([
+    ['Mastercard 2-series (2221)', '2221000000000009'],
+    ['Mastercard 2-series (2720)', '2720990000000007'],
+    ['UnionPay 81', '8171999927660000'],
+    ['a domestic card starting 9', '9558801001114972'],
+    ['JCB 35', '3530111333300000'],
+  ])('still masks a Luhn-valid %s number', (_what, pan) => {
+    expect(luhnValid(pan)).toBe(true);
+    expect(redactPans(`x,${pan},y`)).toBe(`x,${pan.slice(0, 6)}******${pan.slice(-4)},y`);
+  });
+
+  it('masks a full card number given in the slip form as the known card value, even when it fails Luhn', () => {
+    expect(redactPans('a,6225881234567800 /C,b', ['6225881234567800 /C'])).toBe('a,622588******7800 /C,b');
   });
 
   it('masks a known card value even when it fails Luhn', () => {
