@@ -199,9 +199,9 @@ describe('several files, one of them unusable', () => {
     const bad = empty();
     const r = posrecon(['import', '--db', db, journal, bad, settlement]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('journal.csv: read 20 = imported 20');
-    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
-    expect(r.stderr).toContain(`${bad}: layout not recognised`);
+    expect(r.stdout).toContain('journal.csv: read 21 = imported 20 + rejected 0 + skipped 1');
+    expect(r.stdout).toContain('settlement.csv: read 16 = imported 15 + rejected 0 + skipped 1');
+    expect(r.stderr).toContain(`${bad}: the file is empty (0 bytes)`);
     expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; the other 2 were imported`);
     expect(r.stderr).toContain('import it again');
     expect(posrecon(['files', '--db', db]).stdout).toContain('2 files');
@@ -215,7 +215,7 @@ describe('several files, one of them unusable', () => {
     const bad = empty();
     const r = posrecon(['run', '--terminal', journal, '--settlement', bad, settlement, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('settlement.csv: read 15 = imported 15');
+    expect(r.stdout).toContain('settlement.csv: read 16 = imported 15 + rejected 0 + skipped 1');
     expect(r.stderr).toContain(`1 of 3 files was not imported: ${bad}; nothing was matched and no report written`);
     expect(r.stdout).not.toContain('matched');
     expect(readdirSync(out)).toEqual(['posrecon.db']);
