@@ -1,4 +1,5 @@
 import { UsageError } from '../domain/errors.js';
+import { terminalIdOf } from '../domain/ids.js';
 import { withStore } from '../store/open.js';
 import { auditRepo } from '../store/repos/audit.js';
 import { merchantsRepo, type MerchantRow } from '../store/repos/merchants.js';
@@ -48,6 +49,8 @@ function audited(r: MerchantRow): Omit<MerchantRow, 'updated_at'> {
 export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppContext): Promise<SetMerchantResult> {
   checkId('merchant id', s.merchantId);
   for (const t of s.terminals) checkId('terminal id', t);
+  // Stored terminal ids have their leading zeros back (domain/ids.ts); so must the ones registered here.
+  const terminals = s.terminals.map(terminalIdOf);
   return withStore(dbPath, (db) => {
     const repo = merchantsRepo(db);
     // Immediate: it reads before it writes, and a deferred transaction that then asks for the write lock fails at
@@ -70,7 +73,7 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
       };
       repo.upsert(after);
       const moved: SetMerchantResult['moved'] = [];
-      for (const t of s.terminals) {
+      for (const t of terminals) {
         const was = repo.terminal(t);
         if (was && was.merchant_id !== s.merchantId) moved.push({ terminalId: t, from: was.merchant_id });
         repo.setTerminal(t, s.merchantId, now);
@@ -82,7 +85,7 @@ export async function setMerchant(dbPath: string, s: MerchantSettings, ctx: AppC
         details: {
           merchant: audited(after),
           replaced: before ? audited(before) : null,
-          terminals: s.terminals,
+          terminals,
           moved: moved.map((m) => ({ terminal_id: m.terminalId, from: m.from })),
         },
       });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDate } from '../domain/dates.js';
 import { InputError, UsageError } from '../domain/errors.js';
+import { terminalIdOf } from '../domain/ids.js';
 import { parseYuan } from '../domain/money.js';
 import { parseRate } from '../domain/rate.js';
 import { CARD_TYPES, CHANNELS, type RateRule } from '../match/fees.js';
@@ -27,6 +28,11 @@ export const ALWAYS = '1970-01-01';
 const KEYS = new Set(['merchant_id', 'terminal_id', 'channel', 'card_type', 'rate', 'cap', 'min', 'valid_from']);
 
 type Fail = (key: string, what: string) => never;
+
+/** A rate for terminal 1080209 must apply to the stored 01080209 (domain/ids.ts). */
+function optTerminal(v: string | null): string | null {
+  return v === null ? null : terminalIdOf(v);
+}
 
 function str(v: unknown, key: string, fail: Fail): string | null {
   if (v === undefined || v === null || v === '') return null;
@@ -67,7 +73,7 @@ export function parseRateInput(input: RateInput, fail: Fail): NewRateRule {
   if (capFen !== null && minFen !== null && minFen > capFen) fail('min', 'the minimum is above the cap');
   return {
     merchantId,
-    terminalId: str(input.terminal_id, 'terminal_id', fail),
+    terminalId: optTerminal(str(input.terminal_id, 'terminal_id', fail)),
     channel: oneOf(str(input.channel, 'channel', fail), CHANNELS, 'channel', fail),
     cardType: oneOf(str(input.card_type, 'card_type', fail), CARD_TYPES, 'card_type', fail),
     ratePpm: rate.ok ? rate.value : 0,

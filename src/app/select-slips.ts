@@ -1,6 +1,7 @@
 import type { Category } from '../domain/categories.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UsageError } from '../domain/errors.js';
+import { terminalIdOf, traceNoOf } from '../domain/ids.js';
 import type { Db } from '../store/open.js';
 import { slipSourcesRepo, type SlipRecordRow } from '../store/repos/slip-sources.js';
 
@@ -35,10 +36,6 @@ export interface Skipped {
   reason: string;
 }
 
-/** "103" → "000103": traces are printed and stored as 6 digits. */
-export function normalizeTrace(trace: string): string {
-  return /^\d{1,5}$/.test(trace) ? trace.padStart(6, '0') : trace;
-}
 
 export interface SlipSelection {
   txns: SlipTxn[];
@@ -80,7 +77,7 @@ export function selectSlipTxns(db: Db, sel: SlipSelector): SlipSelection {
     addRecords(ids);
   }
   for (const { terminalId, traceNo } of sel.terminalTraces ?? []) {
-    const ids = repo.byTrace(terminalId, normalizeTrace(traceNo));
+    const ids = repo.byTrace(terminalIdOf(terminalId), traceNoOf(traceNo));
     if (ids.terminal.length + ids.settlement.length === 0) fail(`--terminal ${terminalId} --trace ${traceNo}: no record has this terminal and trace`);
     addRecords(ids);
   }

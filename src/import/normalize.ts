@@ -1,4 +1,5 @@
 import { addDays, parseDate, parseDateTime, parseTime, type IsoDate, type IsoTime } from '../domain/dates.js';
+import { zeroPadded } from '../domain/ids.js';
 import { parseFen, parseYuan, type Fen, type ParseResult } from '../domain/money.js';
 import { maskCard } from '../domain/pan.js';
 import type { SettlementRecord, Side, TerminalRecord, TxnFields } from '../domain/record.js';
@@ -45,14 +46,10 @@ function opt(v: string | undefined): string | null {
 
 const DIGITS = /^\d+$/;
 
-/**
- * Terminal ids (ISO 8583 field 41, 8 characters), batch and trace numbers (n6) lose their leading zeros in
- * spreadsheets; put them back, on both sides, so `1080209` in a journal pairs with `01080209` in a settlement file.
- */
+/** Leading zeros put back on both sides, so `1080209` in a journal pairs with `01080209` in a settlement file. */
 function padded(v: string | undefined, width: number): string | null {
   const s = opt(v);
-  if (s === null) return null;
-  return s.length < width && DIGITS.test(s) ? s.padStart(width, '0') : s;
+  return s === null ? null : zeroPadded(s, width);
 }
 
 /**

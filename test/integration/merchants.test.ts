@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../src/app/audit-log.js';
 import { listMerchants, setMerchant } from '../../src/app/merchants.js';
+import { setRate } from '../../src/app/rates.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
 import { fixedContext } from '../helpers/store.js';
@@ -32,6 +33,14 @@ describe('merchant registry', () => {
     ]);
     await setMerchant(db, { merchantId: '898310154110001', acquirer: '', terminals: [] }, fixedContext);
     expect((await listMerchants(db))[0]?.acquirer).toBeNull();
+  });
+
+  it('registers a terminal id typed without its leading zeros as import stores it, and a rate for it likewise', async () => {
+    const db = freshDb();
+    await setMerchant(db, { merchantId: '898310154110001', name: '示例便利店', terminals: ['1080209', 'POS7'] }, fixedContext);
+    expect((await listMerchants(db))[0]?.terminals.sort()).toEqual(['01080209', 'POS7']);
+    const { rule } = await setRate(db, { merchant_id: '898310154110001', terminal_id: '1080209', rate: '0.6%' }, fixedContext);
+    expect(rule.terminalId).toBe('01080209');
   });
 
   it('moves a terminal to another merchant and reports it', async () => {
