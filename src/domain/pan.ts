@@ -70,7 +70,8 @@ export function luhnSum(digits: string): number {
 
 /**
  * Masks every run of digits that is a card number, and any exact value given: a run of 16 to 19 digits that passes
- * the Luhn check and starts with an issuer's prefix (cardPrefixed), or a run of 13 to 15 digits that passes it and starts as such cards do (SHORT_PAN_PREFIXES).
+ * the Luhn check and starts with an issuer's prefix (cardPrefixed), or a run of 13 to 15 digits that passes it and
+ * starts as such cards do (SHORT_PAN_PREFIXES).
  * Other runs stay readable, so merchant ids, RRNs and order numbers still tell a row apart; a Luhn-valid 13-15 digit
  * id that happens to carry a card prefix is masked too; so is a card number written in the usual groups
  * (maskGroupedPans). Used on raw source lines before they are stored as evidence or as a rejected row.

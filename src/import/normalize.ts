@@ -151,9 +151,28 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     txnTime: time,
     origTraceNo: padded(fields.orig_trace_no, 6),
     origRrn: rrnOf(fields.orig_rrn),
-    origDate: origDate === null ? null : unwrap(dateOf(origDate), 'orig_date'),
+    origDate: origDate === null ? null : origDateOf(origDate, date),
     orderNo: opt(fields.order_no),
   };
+}
+
+const MMDD = /^(\d{2})(\d{2})$/;
+
+/**
+ * 原交易日期 as field 61 and the refund slip print it (domain.md §2.3, §7.3) is MMDD: its year is the refund's own,
+ * or the one before when that would put the sale after the refund (a January refund of a December sale).
+ */
+function origDateOf(text: string, txnDate: IsoDate): IsoDate {
+  const md = MMDD.exec(text);
+  if (!md) return unwrap(dateOf(text), 'orig_date');
+  const year = Number(txnDate.slice(0, 4));
+  const inYear = (y: number): IsoDate | null => {
+    const d = dateOf(`${y}-${md[1]}-${md[2]}`);
+    return d.ok ? d.value : null;
+  };
+  const same = inYear(year);
+  const date = same !== null && same <= txnDate ? same : inYear(year - 1);
+  return date ?? fail(`orig_date: "${text}" is not a date (expected YYYY-MM-DD, YYYYMMDD, or MMDD as a slip prints it)`);
 }
 
 function wrongSign(fields: FieldMap, typeText: string, txnType: TxnType): never {

@@ -71,3 +71,21 @@ describe('pre-authorisations in a settlement file', () => {
 it('imports a card number in the slip form 621669*********9200 /C', () => {
   expect(settlement({ card_no: '621669*********9200 /C' })).toMatchObject({ cardMasked: '621669*********9200', cardLast4: '9200' });
 });
+
+/** Regression: 原交易日期 printed as a slip prints it (MMDD, domain.md §7.3) rejected the refund row. */
+describe('original date written MMDD', () => {
+  const refund = (txn_date: string, orig_date: string): FieldMap => ({ txn_type: '退货', txn_date, orig_date });
+  it.each([
+    ['2026-03-09', '0307', '2026-03-07'],
+    ['2026-03-09', '0309', '2026-03-09'],
+    ['2026-01-04', '1228', '2025-12-28'],
+    ['2026-03-09', '2026-03-01', '2026-03-01'],
+  ])('a refund of %s citing %s cites %s', (txnDate, orig, expected) => {
+    expect(terminal(refund(txnDate, orig)).origDate).toBe(expected);
+  });
+
+  it('rejects a month or day that does not exist, naming the column', () => {
+    const n = normalizeTerminal({ ...SALE, ...refund('2026-03-09', '1332') });
+    expect(n.kind === 'reject' && n.reason).toMatch(/orig_date: "1332" is not a date/);
+  });
+});
