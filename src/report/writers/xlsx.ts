@@ -83,7 +83,7 @@ function tableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, column
 const AT_STAKE = '涉及金额 At stake';
 // An accountant adding up the category amounts must not read a fee case's sale as money lost.
 const AT_STAKE_NOTE =
-  '涉及金额：手续费不符按实收与合同手续费之差计，不按交易金额 / At stake: the transaction amount, except fee_mismatch, counted at the fee charged minus the contracted fee (its sale amount is on the fee_mismatch sheet).';
+  '涉及金额：手续费不符按实收与合同手续费之差计，金额不符按结算金额与终端金额之差计，不按交易金额 / At stake: the transaction amount, except fee_mismatch, counted at the fee charged minus the contracted fee, and amount_mismatch, counted at the settled amount\'s difference from the terminal\'s (their transaction amounts are on their own sheets).';
 
 function breakdownTable(ws: Sheet, title: string, keyHeader: string, rows: readonly ReportBreakdown[]): void {
   addRow(ws, [text(title)], { font: SECTION_FONT });
