@@ -59,7 +59,7 @@ export async function resolveCase(dbPath: string, opts: ResolveOptions, ctx: App
     throw new UsageError(`--status "${opts.status}" is not a case status`, `statuses: ${CASE_STATUSES.join(', ')}`);
   }
   const status = opts.status;
-  const by = opts.by?.trim() || actorOf(ctx);
+  const by = actorOf(ctx, opts.by);
   return withStore(dbPath, (db) => {
     requireRun(db, dbPath);
     const statuses = caseStatusRepo(db);

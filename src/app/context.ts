@@ -21,7 +21,7 @@ function systemUser(): string {
   }
 }
 
-/** The actor recorded in the audit log. */
-export function actorOf(ctx: AppContext): string {
-  return ctx.user?.() ?? 'unknown';
+/** The actor recorded in the audit log: the name given with --by, else who runs posrecon. */
+export function actorOf(ctx: AppContext, by?: string): string {
+  return by?.trim() || (ctx.user?.() ?? 'unknown');
 }

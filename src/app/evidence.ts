@@ -5,7 +5,7 @@ import { UsageError } from '../domain/errors.js';
 import { buildEvidencePack } from '../report/evidence/build-evidence.js';
 import type { EvidencePack } from '../report/evidence/model.js';
 import { renderEvidencePdf } from '../report/writers/evidence-pdf.js';
-import { requireDatabase, withStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import { latestRun } from '../store/repos/match-results.js';
 import { reportDataRepo } from '../store/repos/report-data.js';
 import { actorOf, type AppContext } from './context.js';
@@ -38,7 +38,6 @@ async function writeAtomically(path: string, data: Buffer): Promise<void> {
 
 /** Builds and writes the dispute evidence pack of one case, or of every case of a category (one PDF each). */
 export async function writeEvidence(dbPath: string, target: EvidenceTarget, ctx: AppContext): Promise<EvidenceResult> {
-  requireDatabase(dbPath);
   const now = ctx.now();
   const opts = { now, preparedBy: actorOf(ctx), reprintedAt: reprintTime(now) };
   const packs = await withStore(dbPath, (db) => {

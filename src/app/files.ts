@@ -1,5 +1,5 @@
 import { UsageError } from '../domain/errors.js';
-import { requireDatabase, withStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import { auditRepo } from '../store/repos/audit.js';
 import { removeImportedFile } from '../store/repos/file-removal.js';
 import { filesRepo, type ImportedFileRow } from '../store/repos/files.js';
@@ -12,7 +12,6 @@ export interface RemovedFile {
 }
 
 export async function listFiles(dbPath: string): Promise<ImportedFileRow[]> {
-  requireDatabase(dbPath);
   return withStore(dbPath, (db) => filesRepo(db).list());
 }
 
@@ -22,7 +21,6 @@ export async function listFiles(dbPath: string): Promise<ImportedFileRow[]> {
  * once imported and when it went.
  */
 export async function removeFile(dbPath: string, fileId: number, ctx: AppContext, by?: string): Promise<RemovedFile> {
-  requireDatabase(dbPath);
   return withStore(dbPath, (db) =>
     db.transaction((): RemovedFile => {
       const file = filesRepo(db).get(fileId);
@@ -31,7 +29,7 @@ export async function removeFile(dbPath: string, fileId: number, ctx: AppContext
       const { clearedRunId } = removeImportedFile(db, file, at);
       auditRepo(db).append({
         at,
-        actor: by?.trim() || actorOf(ctx),
+        actor: actorOf(ctx, by),
         action: 'files.remove',
         details: {
           file_id: file.id,

@@ -7,7 +7,7 @@ import { oneFileName, slipFileName, uniqueNames } from '../slip/file-name.js';
 import { slipLines, type SlipCopy } from '../slip/layout.js';
 import { buildSlipModel, type MerchantInfo, type SlipModel, type SlipSourceRecord } from '../slip/model.js';
 import { renderSlipPdf, type SlipWidth } from '../slip/render-pdf.js';
-import { requireDatabase, withStore } from '../store/open.js';
+import { withStore } from '../store/open.js';
 import { latestRun } from '../store/repos/match-results.js';
 import { merchantsRepo } from '../store/repos/merchants.js';
 import type { SlipRecordRow } from '../store/repos/slip-sources.js';
@@ -48,7 +48,6 @@ export function reprintTime(now: Date): string {
 
 /** Reads the selected transactions, rebuilds their slips and writes them as PDF files. */
 export async function renderSlips(opts: SlipsOptions, ctx: AppContext): Promise<SlipsResult> {
-  requireDatabase(opts.dbPath);
   const reprintedAt = opts.reprintedAt ? `${opts.reprintedAt} UTC+8` : reprintTime(ctx.now());
   const { items, skipped, closedCases } = await withStore(opts.dbPath, (db) => {
     if (!latestRun(db)) throw new UsageError(`${opts.dbPath}: nothing matched yet`, 'run: posrecon match');

@@ -45,7 +45,7 @@ export function requireDatabase(path: string): void {
  * added later cannot turn a mistyped --db into a new, empty database that reads as "nothing found".
  */
 export async function withStore<T>(path: string, fn: (db: Db) => Promise<T> | T, opts: { create?: boolean } = {}): Promise<T> {
-  if (!opts.create && path !== ':memory:') requireDatabase(path);
+  if (!opts.create) requireDatabase(path);
   const db = openStore(path);
   try {
     return await fn(db);
