@@ -44,6 +44,11 @@ export function notImported(refused: readonly RefusedFile[], total: number): str
   return `${n} of ${total} ${total === 1 ? 'file' : 'files'} ${n === 1 ? 'was' : 'were'} not imported: ${refused.map((f) => f.path).join(', ')}`;
 }
 
+/** Every path, before anything is written: a mistyped name refuses the whole command (import and run alike). */
+export async function checkAllReadable(files: readonly ImportOptions[]): Promise<void> {
+  for (const f of files) await checkReadable(f.path);
+}
+
 /** "it" or "them", for the hints that say what to do with the refused files. */
 export const itOrThem = (refused: readonly RefusedFile[]): string => (refused.length === 1 ? 'it' : 'them');
 
@@ -52,7 +57,7 @@ export const itOrThem = (refused: readonly RefusedFile[]): string => (refused.le
  * checked first: a mistyped name refuses the whole command before anything is written.
  */
 export async function importFiles(dbPath: string, files: readonly ImportOptions[], ctx: AppContext, on: ImportEvents = {}): Promise<ImportResult[]> {
-  for (const f of files) await checkReadable(f.path);
+  await checkAllReadable(files);
   const { results, refused } = await withStore(dbPath, (db) => importEach(db, files, ctx, on), { create: true });
   if (refused.length > 0) {
     const others = files.length - refused.length;

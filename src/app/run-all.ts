@@ -7,8 +7,8 @@ import { writeJsonReport } from '../report/writers/json.js';
 import { writeXlsxReport } from '../report/writers/xlsx.js';
 import { withStore } from '../store/open.js';
 import type { AppContext } from './context.js';
-import { checkReadable, type ImportResult } from './import-file.js';
-import { importEach, itOrThem, notImported, type ImportEvents } from './import-files.js';
+import type { ImportResult } from './import-file.js';
+import { checkAllReadable, importEach, itOrThem, notImported, type ImportEvents } from './import-files.js';
 import { matchDatabase } from './match-database.js';
 import type { MatchResult } from './run-match.js';
 
@@ -35,14 +35,14 @@ export interface RunResult {
  * it, its transactions would show up as discrepancies of the other side, in a report that looks complete.
  */
 export async function runAll(opts: RunOptions, ctx: AppContext, on: ImportEvents = {}): Promise<RunResult> {
-  for (const path of [...opts.terminal, ...opts.settlement]) await checkReadable(path);
+  const enc = opts.encoding === undefined ? {} : { encoding: opts.encoding };
+  const files = [
+    ...opts.terminal.map((path) => ({ path, side: 'terminal' as const, cutoff: opts.cutoff, ...enc })),
+    ...opts.settlement.map((path) => ({ path, side: 'settlement' as const, cutoff: opts.cutoff, ...enc })),
+  ];
+  await checkAllReadable(files);
   await mkdir(opts.outDir, { recursive: true });
   return withStore(opts.dbPath, async (db) => {
-    const enc = opts.encoding === undefined ? {} : { encoding: opts.encoding };
-    const files = [
-      ...opts.terminal.map((path) => ({ path, side: 'terminal' as const, cutoff: opts.cutoff, ...enc })),
-      ...opts.settlement.map((path) => ({ path, side: 'settlement' as const, cutoff: opts.cutoff, ...enc })),
-    ];
     const { results: imports, refused } = await importEach(db, files, ctx, on);
     if (refused.length > 0) {
       throw new InputError(
