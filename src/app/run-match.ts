@@ -7,7 +7,6 @@ import {
   checkFees,
   emptyFeeSummary,
   linkFeeCases,
-  WALLET_FORMATS,
   type FeeCaseDraft,
   type FeeFacts,
   type FeeSummary,
@@ -110,7 +109,7 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   const rateCard = feesRepo(db);
   const rules = rateCard.list();
   // A wallet bill's lines are priced as QR payments, known by the file each line came from.
-  const walletFiles = rules.length > 0 ? rateCard.filesOf(WALLET_FORMATS) : new Set<number>();
+  const walletFiles = input.walletFileIds();
   const runId = writer.begin({ startedAt: ctx.now().toISOString(), cutoff: opts.cutoff });
   const tally = newTally(rules.length);
   // Identical records get numbered ids; their count has to carry from one group to the next.
@@ -139,7 +138,7 @@ function matchInTransaction(db: Db, opts: MatchOptions, ctx: AppContext): MatchR
   // Without floating rows or wallet bills a group is matched and classified at once. Floating rows make the last
   // pass and the classification wait until every group has had its chance at them; a wallet bill's coverage waits
   // for the pairs, which tell whose POS took its payments (match/coverage.ts).
-  const twoPhase = floating.length > 0 || input.hasWalletBills();
+  const twoPhase = floating.length > 0 || walletFiles.size > 0;
   // Read once, when it is complete: before the groups without a wallet bill, after every pair with one.
   const coverage = twoPhase ? undefined : input.coverage();
   for (const range of ranges) {

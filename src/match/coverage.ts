@@ -8,8 +8,9 @@ import type { Coverage, MatchTxn } from './types.js';
  */
 export type SettlementKind = 'card' | 'wallet';
 
-/** One distinct (kind of file, merchant, settlement day) of the settlement lines, as SQL groups them. */
+/** One distinct (file, merchant, settlement day) of the settlement lines, as SQL groups them. */
 export interface SettlementDayRow {
+  fileId: number;
   /** The line's file is a WeChat Pay or Alipay bill (WALLET_FORMATS): it covers wallet payments only. */
   walletBill: boolean;
   /** '' when the line names no merchant: it covers every merchant. */
@@ -25,10 +26,10 @@ export interface JournalDayRow {
   txnDate: string;
 }
 
-/** A POS merchant whose journal records paired lines of a wallet bill, with a settlement day of that bill. */
-export interface WalletPartnerDayRow {
+/** A POS merchant whose journal records paired lines of a wallet bill (the file). */
+export interface WalletPartnerRow {
+  fileId: number;
   merchantId: string;
-  settleDate: string;
 }
 
 /** A terminal that paired a line naming no terminal, and that line's merchant ('' when it names none). */
@@ -76,17 +77,21 @@ function addTo<K>(map: Map<K, Set<string>>, key: K, day: string): void {
 export function buildCoverage(
   settlement: Iterable<SettlementDayRow>,
   journal: Iterable<JournalDayRow>,
-  walletPartners: Iterable<WalletPartnerDayRow> = [],
+  walletPartners: Iterable<WalletPartnerRow> = [],
   floatingPartners: Iterable<FloatingPartnerRow> = [],
 ): Coverage {
   const settlementDays = new Map<string, Set<string>>();
+  const daysOfFile = new Map<number, Set<string>>();
   for (const r of settlement) {
+    addTo(daysOfFile, r.fileId, r.settleDate);
     for (const kind of r.walletBill ? WALLET : EITHER) {
       addTo(settlementDays, byMerchant(kind, r.merchantId), r.settleDate);
       addTo(settlementDays, anyFile(kind), r.settleDate);
     }
   }
-  for (const r of walletPartners) addTo(settlementDays, byMerchant('wallet', r.merchantId), r.settleDate);
+  for (const p of walletPartners) {
+    for (const d of daysOfFile.get(p.fileId) ?? []) addTo(settlementDays, byMerchant('wallet', p.merchantId), d);
+  }
 
   const journalDays = new Map<string, Set<string>>();
   const merchantJournalDays = new Map<string, Set<string>>();

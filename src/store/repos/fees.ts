@@ -6,17 +6,13 @@ export type NewRateRule = Omit<RateRule, 'id'>;
 const COLS = `id, merchant_id AS merchantId, terminal_id AS terminalId, channel, card_type AS cardType, rate_ppm AS ratePpm,
   cap_fen AS capFen, min_fen AS minFen, valid_from AS validFrom`;
 
-/**
- * The rate card, and which imported files are wallet bills. (The fee facts of settlement lines, their file among
- * them, are read with the records: repos/match-input.ts.)
- */
+/** The rate card. (The fee facts of settlement lines are read with the records: repos/match-input.ts.) */
 export function feesRepo(db: Db) {
   const sameKey = `merchant_id = @merchantId AND terminal_id IS @terminalId AND channel IS @channel
     AND card_type IS @cardType AND valid_from = @validFrom`;
   const find = db.prepare(`SELECT ${COLS} FROM fee_rates WHERE ${sameKey}`);
   const update = db.prepare(`UPDATE fee_rates SET rate_ppm = @ratePpm, cap_fen = @capFen, min_fen = @minFen,
     updated_at = @updatedAt WHERE ${sameKey}`);
-  const filesOf = db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck();
   const insert = db.prepare(`INSERT INTO fee_rates (merchant_id, terminal_id, channel, card_type, rate_ppm, cap_fen, min_fen,
     valid_from, updated_at) VALUES (@merchantId, @terminalId, @channel, @cardType, @ratePpm, @capFen, @minFen, @validFrom, @updatedAt)`);
   return {
@@ -34,10 +30,6 @@ export function feesRepo(db: Db) {
       const rule = db.prepare(`SELECT ${COLS} FROM fee_rates WHERE id = ?`).get(id) as RateRule | undefined;
       if (rule) db.prepare('DELETE FROM fee_rates WHERE id = ?').run(id);
       return rule;
-    },
-    /** The imported files of these formats. */
-    filesOf(formats: readonly string[]): Set<number> {
-      return new Set(filesOf.all(JSON.stringify(formats)) as number[]);
     },
     list(): RateRule[] {
       return db

@@ -1,7 +1,7 @@
 import type { Db } from '../open.js';
 import type { FeeFacts } from '../../match/fees.js';
 import type { TerminalRange } from '../../match/partition.js';
-import { buildCoverage, type FloatingPartnerRow, type JournalDayRow, type SettlementDayRow, type WalletPartnerDayRow } from '../../match/coverage.js';
+import { buildCoverage, type FloatingPartnerRow, type JournalDayRow, type SettlementDayRow, type WalletPartnerRow } from '../../match/coverage.js';
 import { WALLET_FORMATS } from '../../match/fees.js';
 import type { Coverage, MatchSettlement, MatchTerminal } from '../../match/types.js';
 
@@ -64,19 +64,17 @@ export function matchInputRepo(db: Db) {
   const floatingPartnerTerminals = db.prepare(`SELECT DISTINCT COALESCE(s.merchant_id, '') AS walletMerchantId, t.terminal_id AS terminalId
     FROM settlement_records s JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
     WHERE s.${FLOATING}`);
-  // Made distinct per file first (a few rows a file and day), then told wallet bills from the rest by their format.
-  const settlementDays = db.prepare(`SELECT DISTINCT f.format IN (SELECT value FROM json_each(?)) AS walletBill, x.m AS merchantId, x.d AS settleDate
-    FROM (SELECT DISTINCT file_id, COALESCE(merchant_id, '') AS m, settle_date AS d FROM settlement_records) x
+  // Made distinct per file (a few rows a file and day), then told wallet bills from the rest by their format.
+  const settlementDays = db.prepare(`SELECT x.file_id AS fileId, f.format IN (SELECT value FROM json_each(?)) AS walletBill, x.m AS merchantId,
+    x.d AS settleDate FROM (SELECT DISTINCT file_id, COALESCE(merchant_id, '') AS m, settle_date AS d FROM settlement_records) x
     JOIN imported_files f ON f.id = x.file_id`);
   const journalDays = db.prepare(`SELECT DISTINCT terminal_id AS terminalId, COALESCE(merchant_id, '') AS merchantId, txn_date AS txnDate
     FROM terminal_records`);
-  // Driven by the wallet bills' lines (index on file_id) and the run's unique (run_id, settlement_id) key.
-  const walletPartnerDays = db.prepare(`SELECT DISTINCT p.merchantId, d.settle_date AS settleDate FROM
-    (SELECT DISTINCT s.file_id AS f, t.merchant_id AS merchantId FROM settlement_records s
-       JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
-       WHERE s.file_id IN (SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?)))
-         AND COALESCE(t.merchant_id, '') <> '') p
-    JOIN (SELECT DISTINCT file_id, settle_date FROM settlement_records) d ON d.file_id = p.f`);
+  // The bill's days come from settlementDays' rows (buildCoverage): only the merchants are read here.
+  const walletPartners = db.prepare(`SELECT DISTINCT s.file_id AS fileId, t.merchant_id AS merchantId FROM settlement_records s
+    JOIN matches m ON m.run_id = ? AND m.settlement_id = s.id JOIN terminal_records t ON t.id = m.terminal_id
+    WHERE s.file_id IN (SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?)))
+      AND COALESCE(t.merchant_id, '') <> ''`);
   const wallets = JSON.stringify(WALLET_FORMATS);
   const pairsIn = db.prepare(`SELECT m.terminal_id AS terminalId, m.settlement_id AS settlementId
     FROM matches m JOIN terminal_records t ON t.id = m.terminal_id WHERE t.terminal_id BETWEEN ? AND ?`);
@@ -140,13 +138,16 @@ export function matchInputRepo(db: Db) {
       return buildCoverage(
         (settlementDays.all(wallets) as Array<Omit<SettlementDayRow, 'walletBill'> & { walletBill: number }>).map((r) => ({ ...r, walletBill: r.walletBill === 1 })),
         journalDays.all() as JournalDayRow[],
-        paired ? (walletPartnerDays.all(runId, wallets) as WalletPartnerDayRow[]) : [],
+        paired ? (walletPartners.all(runId, wallets) as WalletPartnerRow[]) : [],
         paired ? (floatingPartnerTerminals.all(runId) as FloatingPartnerRow[]) : [],
       );
     },
-    /** Whether a WeChat Pay or Alipay bill is imported: its coverage waits for the pairs (coverage). */
-    hasWalletBills(): boolean {
-      return db.prepare('SELECT 1 FROM imported_files WHERE side = ? AND format IN (SELECT value FROM json_each(?)) LIMIT 1').get('settlement', wallets) !== undefined;
+    /**
+     * The imported WeChat Pay and Alipay bills: their lines are priced as QR payments, and their coverage waits for
+     * the pairs (coverage).
+     */
+    walletFileIds(): Set<number> {
+      return new Set(db.prepare('SELECT id FROM imported_files WHERE format IN (SELECT value FROM json_each(?))').pluck().all(wallets) as number[]);
     },
   };
 }

@@ -10,7 +10,7 @@ const CARD = record({ cardLast4: '0101', rrn: '030910000201' });
 const QR = record({ orderNo: 'A1' });
 const BOTH = record({ cardLast4: '0101', orderNo: 'A1' });
 const DAY = '2026-03-09';
-const line = (l: Partial<SettlementDayRow>): SettlementDayRow => ({ walletBill: false, merchantId: 'M1', settleDate: DAY, ...l });
+const line = (l: Partial<SettlementDayRow>): SettlementDayRow => ({ fileId: 1, walletBill: false, merchantId: 'M1', settleDate: DAY, ...l });
 const journal: JournalDayRow[] = [{ terminalId: 'T1', merchantId: 'M1', txnDate: DAY }, { terminalId: 'T2', merchantId: 'M2', txnDate: DAY }];
 
 describe('settlement coverage per kind of file', () => {
@@ -40,9 +40,9 @@ describe('settlement coverage per kind of file', () => {
 
   it('a wallet bill covers, for wallet payments, the POS merchants whose records paired its lines', () => {
     const bill = [line({ walletBill: true, merchantId: '1900000109' })];
-    expect(covers(buildCoverage(bill, journal, [{ merchantId: 'M1', settleDate: DAY }]), QR, DAY)).toBe(true);
-    expect(covers(buildCoverage(bill, journal, [{ merchantId: 'M1', settleDate: DAY }]), CARD, DAY)).toBe(false);
-    expect(covers(buildCoverage(bill, journal, [{ merchantId: 'M2', settleDate: DAY }]), QR, DAY)).toBe(false);
+    expect(covers(buildCoverage(bill, journal, [{ fileId: 1, merchantId: 'M1' }]), QR, DAY)).toBe(true);
+    expect(covers(buildCoverage(bill, journal, [{ fileId: 1, merchantId: 'M1' }]), CARD, DAY)).toBe(false);
+    expect(covers(buildCoverage(bill, journal, [{ fileId: 1, merchantId: 'M2' }]), QR, DAY)).toBe(false);
   });
 });
 
