@@ -49,6 +49,14 @@ function outcomeZh(t: MatchTerminal): string {
 
 const both = (zh: string, en: string): string => `${zh} / ${en}`;
 
+/** A settled line the covering journal does not have: the opening of every never-recorded reason. */
+function notJournaled(s: MatchSettlement): { zh: string; en: string } {
+  return {
+    zh: `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)}；卡号${s.cardMasked ?? '不详'})，终端${s.terminalId}的流水覆盖 ${s.txnDate}，却没有这笔交易`,
+    en: `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}; card ${s.cardMasked ?? 'n/a'}), and the journal of terminal ${s.terminalId} covers ${s.txnDate}, but it has no record of it`,
+  };
+}
+
 export const reasons = {
   missingInSettlement: (t: MatchTerminal, day: string, nextDayCovered: boolean): string =>
     both(
@@ -100,18 +108,18 @@ export const reasons = {
         `${minutes} min later the same card paid the same amount again (trace ${again.traceNo ?? 'n/a'}, RRN ${again.rrn ?? 'n/a'}), which also settled: the customer paid twice.`,
     );
   },
-  missingOnTerminal: (s: MatchSettlement): string =>
-    both(
-      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)}；卡号${s.cardMasked ?? '不详'})，终端${s.terminalId}的流水覆盖 ${s.txnDate}，却没有这笔交易。`,
-      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}; card ${s.cardMasked ?? 'n/a'}), and the journal of terminal ${s.terminalId} covers ${s.txnDate}, but it has no record of it.`,
-    ),
+  missingOnTerminal: (s: MatchSettlement): string => {
+    const not = notJournaled(s);
+    return both(`${not.zh}。`, `${not.en}.`);
+  },
   settledTwice: (s: MatchSettlement, t: MatchTerminal, other: MatchSettlement): string => {
+    const not = notJournaled(s);
     const minutes = Math.round(Math.abs(s.at - other.at) / 60);
     const otherLater = s.at < other.at;
     return both(
-      `清算日 ${s.settleDate} 的对账单有一笔${whatZh(s)}(${identZh(s)}；卡号${s.cardMasked ?? '不详'})，终端${s.terminalId}的流水覆盖 ${s.txnDate}，却没有这笔交易；` +
+      `${not.zh}；` +
         `同一张卡在 ${minutes} 分钟${otherLater ? '后' : '前'}于本终端支付了同样金额(凭证号${t.traceNo ?? '不详'}，参考号${t.rrn ?? '不详'})，流水有记录且已结算(${identZh(other)})：疑似重复扣款，终端未记录的可能是一次超时或失败的尝试。`,
-      `Settlement day ${s.settleDate} has a ${what(s)} (${ident(s)}; card ${s.cardMasked ?? 'n/a'}), and the journal of terminal ${s.terminalId} covers ${s.txnDate}, but it has no record of it; ` +
+      `${not.en}; ` +
         `${minutes} min ${otherLater ? 'later' : 'earlier'} the same card paid the same amount on this terminal (trace ${t.traceNo ?? 'n/a'}, RRN ${t.rrn ?? 'n/a'}), which the journal has and which settled (${ident(other)}): ` +
         'possibly charged twice, the unrecorded one an attempt the terminal did not journal (a timeout or a failure).',
     );

@@ -75,14 +75,14 @@ function breakdown(keyOf: (c: CaseFacts) => string, withMerchant: boolean) {
     x.amount_fen += fen;
   };
   return {
-    add(c: CaseFacts): void {
+    /** fen: the case's money at stake (caseAtStakeFen), computed once for every total it goes into. */
+    add(c: CaseFacts, fen: number): void {
       const key = keyOf(c);
       let b = map.get(key);
       if (!b) {
         b = { key, merchant_id: withMerchant ? c.merchant_id : null, total: { count: 0, amount_fen: 0 }, discrepancies: { count: 0, amount_fen: 0 }, by_category: {} };
         map.set(key, b);
       }
-      const fen = caseAtStakeFen(c);
       add(b.total, fen);
       if (!NOT_YET_DISCREPANCIES.has(c.category as Category)) add(b.discrepancies, fen);
       add((b.by_category[c.category as Category] ??= { count: 0, amount_fen: 0 }), fen);
@@ -139,10 +139,11 @@ export function openReport(db: Db, opts: BuildModelOptions): ReportSource {
     caseCount++;
     const s = (summary[c.category as Category] ??= { count: 0, amount_fen: 0 });
     s.count++;
-    s.amount_fen += caseAtStakeFen(c);
+    const fen = caseAtStakeFen(c);
+    s.amount_fen += fen;
     statusCounts[isCaseStatus(c.status) ? c.status : 'open']++;
-    byTerminal.add(c);
-    byDay.add(c);
+    byTerminal.add(c, fen);
+    byDay.add(c, fen);
   });
   async function* cases(category?: Category): AsyncIterable<ReportCase> {
     if (opts.category && category && category !== opts.category) return;
