@@ -11,3 +11,4 @@ export function zeroPadded(s: string, width: number): string {
 
 export const terminalIdOf = (s: string): string => zeroPadded(s, 8);
 export const traceNoOf = (s: string): string => zeroPadded(s, 6);
+export const batchNoOf = (s: string): string => zeroPadded(s, 6);

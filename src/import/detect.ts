@@ -1,6 +1,7 @@
 import { InputError, UsageError } from '../domain/errors.js';
 import type { Side } from '../domain/record.js';
 import { ADAPTERS } from './adapters/index.js';
+import { isWorkbook } from './adapters/xlsx.js';
 import { parseEncoding, type Encoding } from './decode.js';
 import { describeHead, encodingDoubt, quoteText } from './head-text.js';
 import { HEAD_BYTES, openInput, sampleInput, type SourceInput } from './source-input.js';
@@ -78,8 +79,7 @@ export async function resolveSource(path: string, opts: ResolveOptions): Promise
   const encodings = [...new Set(input.parts.map((p) => p.encoding))];
   const encWhy = [...new Set(input.parts.map((p) => p.encodingWhy))].join('; ');
   // An .xlsx is a zip too, but its parts ([Content_Types].xml, _rels/.rels…) are Excel's inside, not the user's files.
-  const workbook = sample.parts.some((p) => p.name === 'xl/workbook.xml');
-  const where = input.archive && !workbook ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
+  const where = input.archive && !isWorkbook(sample) ? `zip of ${input.parts.length} (${input.parts.map((p) => p.name).join(', ')}); ` : '';
   return {
     adapter,
     side,

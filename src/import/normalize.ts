@@ -1,5 +1,5 @@
 import { addDays, parseDate, parseDateTime, parseTime, type IsoDate, type IsoTime } from '../domain/dates.js';
-import { zeroPadded } from '../domain/ids.js';
+import { batchNoOf, terminalIdOf, traceNoOf, zeroPadded } from '../domain/ids.js';
 import { parseFen, parseYuan, type Fen, type ParseResult } from '../domain/money.js';
 import { maskCard } from '../domain/pan.js';
 import type { SettlementRecord, Side, TerminalRecord, TxnFields } from '../domain/record.js';
@@ -44,12 +44,10 @@ function opt(v: string | undefined): string | null {
   return v === undefined || v === '' ? null : v;
 }
 
-const DIGITS = /^\d+$/;
-
 /** Leading zeros put back on both sides, so `1080209` in a journal pairs with `01080209` in a settlement file. */
-function padded(v: string | undefined, width: number): string | null {
+function padded(v: string | undefined, pad: (s: string) => string): string | null {
   const s = opt(v);
-  return s === null ? null : zeroPadded(s, width);
+  return s === null ? null : pad(s);
 }
 
 /**
@@ -61,7 +59,7 @@ function padded(v: string | undefined, width: number): string | null {
 function rrnOf(v: string | undefined): string | null {
   const s = opt(v);
   if (s === null) return null;
-  return s.length === 11 && DIGITS.test(s) ? `0${s}` : s;
+  return s.length === 11 ? zeroPadded(s, 12) : s;
 }
 
 /**
@@ -70,12 +68,7 @@ function rrnOf(v: string | undefined): string | null {
  */
 function responseCodeOf(v: string | undefined): string | null {
   const s = opt(v);
-  if (s === null) return null;
-  if (s.length === 1) {
-    const c = s.charCodeAt(0);
-    if (c >= 48 && c <= 57) return `0${s}`;
-  }
-  return s.toUpperCase();
+  return s === null ? null : zeroPadded(s, 2).toUpperCase();
 }
 
 function money(fields: FieldMap, yuanKey: 'amount' | 'fee' | 'net_amount'): Fen | null {
@@ -107,7 +100,7 @@ interface CommonOptions {
 
 /** The fields both sides share, or the reason the row is skipped. Throws RowProblem for a bad row. */
 function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
-  const terminalId = padded(fields.terminal_id, 8) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
+  const terminalId = padded(fields.terminal_id, terminalIdOf) ?? (o.terminalOptional ? '' : fail('terminal_id: empty (expected the terminal number)'));
   const signed = money(fields, 'amount') ?? fail('amount: empty (expected the transaction amount)');
   const typeText = opt(fields.txn_type);
   let txnType: TxnType;
@@ -138,8 +131,8 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
   return {
     merchantId: opt(fields.merchant_id),
     terminalId,
-    batchNo: padded(fields.batch_no, 6),
-    traceNo: padded(fields.trace_no, 6),
+    batchNo: padded(fields.batch_no, batchNoOf),
+    traceNo: padded(fields.trace_no, traceNoOf),
     rrn: rrnOf(fields.rrn),
     authCode: opt(fields.auth_code),
     cardMasked,
@@ -149,7 +142,7 @@ function common(fields: FieldMap, o: CommonOptions): TxnFields | string {
     amountFen: Math.abs(signed) as Fen,
     txnDate: date,
     txnTime: time,
-    origTraceNo: padded(fields.orig_trace_no, 6),
+    origTraceNo: padded(fields.orig_trace_no, traceNoOf),
     origRrn: rrnOf(fields.orig_rrn),
     origDate: origDate === null ? null : origDateOf(origDate, date),
     orderNo: opt(fields.order_no),
@@ -193,8 +186,13 @@ function status(fields: FieldMap, responseCode: string | null): TxnStatus {
     return found ?? fail(`status: "${text}" is not a known status (expected 成功/SUCCESS, 失败/DECLINED, 超时/TIMEOUT, 已冲正/REVERSED, 冲正失败/REVERSAL_FAILED)`);
   }
   if (responseCode === null) fail('status and response_code are both empty (expected at least one)');
-  if (APPROVED_CODES.has(responseCode)) return 'SUCCESS';
-  return responseCode === '98' ? 'TIMEOUT' : 'DECLINED';
+  return statusOfCode(responseCode);
+}
+
+/** A status read from the response code alone: the approval codes, 98 (no reply) a timeout, any other a decline. */
+function statusOfCode(code: string): 'SUCCESS' | 'TIMEOUT' | 'DECLINED' {
+  if (APPROVED_CODES.has(code)) return 'SUCCESS';
+  return code === '98' ? 'TIMEOUT' : 'DECLINED';
 }
 
 function rejected(e: unknown): { kind: 'reject'; reason: string } {
@@ -242,12 +240,10 @@ function unsettledStatus(fields: FieldMap): Normalized<never> | null {
   const text = opt(fields.status);
   const code = text === null ? responseCodeOf(fields.response_code) : null;
   if (text === null && code === null) return null;
-  const status = text !== null ? statusOf(text) : APPROVED_CODES.has(code ?? '') ? 'SUCCESS' : code === '98' ? 'TIMEOUT' : 'DECLINED';
+  const status = text !== null ? statusOf(text) : statusOfCode(code ?? '');
+  if (status === undefined || status === 'SUCCESS') return null;
   const shown = text !== null ? `status "${text}"` : `response_code ${code ?? ''}`;
   switch (status) {
-    case undefined:
-    case 'SUCCESS':
-      return null;
     case 'DECLINED':
     case 'TIMEOUT':
       return { kind: 'skip', reason: `${shown} (${status}): the attempt did not complete, so nothing settled on it` };

@@ -44,13 +44,18 @@ function impliedProfile(cells: readonly string[], row: number): Profile {
   };
 }
 
+/** An .xlsx: a zip holding Excel's workbook part. */
+export function isWorkbook(sample: SourceSample): boolean {
+  return sample.archive && sample.parts.some((p) => p.name === 'xl/workbook.xml');
+}
+
 /** Any statement delivered as Excel whose header names its columns; other layouts need a --profile. */
 export const xlsxAdapter: SourceAdapter = {
   format: 'xlsx',
   description: 'Excel workbook with a header row naming its columns (the first sheet that has one); any other layout through --profile',
   sides: ['settlement', 'terminal'],
   detect(sample: SourceSample): Detection {
-    if (sample.archive && sample.parts.some((p) => p.name === 'xl/workbook.xml')) {
+    if (isWorkbook(sample)) {
       return { fits: true, format: 'xlsx', side: 'settlement', confidence: 0.9, why: 'an Excel workbook (xl/workbook.xml); rows read from the first sheet whose header row names known columns' };
     }
     return { fits: false, format: 'xlsx', closeness: 0, miss: 'not an Excel .xlsx workbook' };

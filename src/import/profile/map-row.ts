@@ -1,6 +1,6 @@
 import { formatYuan, parseFen, parseYuan } from '../../domain/money.js';
 import { directionOf, lookupTxnType } from '../../domain/txn.js';
-import { totalRow } from '../control.js';
+import { TOTAL_MONEY, totalRow } from '../control.js';
 import { applyPattern } from '../date-pattern.js';
 import type { Field, FieldMap } from '../fields.js';
 import type { SourceRow } from '../types.js';
@@ -52,7 +52,8 @@ export function mapHeader(profile: Profile, header: readonly string[]): HeaderMa
 }
 
 type Base = { line: number; raw: string; where?: string };
-const MONEY = ['amount', 'fee', 'net_amount'] as const;
+// The money keys a total row is checked in (control.ts): a row's own sums must be kept in the same ones.
+const MONEY = TOTAL_MONEY;
 type Money = Partial<Record<(typeof MONEY)[number], number>>;
 
 function fen(text: string, unit: 'yuan' | 'fen'): number | null {
