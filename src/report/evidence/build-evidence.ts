@@ -15,7 +15,7 @@ import { beijingTime } from '../local-time.js';
 import type { ReportCase, ReportRecord } from '../model.js';
 import { money, str } from './fields.js';
 import type { Comparison, EvidencePack, Provenance, TimelineEvent } from './model.js';
-import { noLineEvent, unhonouredVoid, VOID_TITLE, voidSummary, withNoLineRow } from './unhonoured-void.js';
+import { noLineEvent, unhonouredVoid, VOID_TITLE, voidSummary, withNoLineRow, type SummaryRow } from './unhonoured-void.js';
 
 const STATUS_TEXT: Record<string, Bilingual> = {
   SUCCESS: { zh: '成功', en: 'APPROVED' },
@@ -209,7 +209,7 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
 
   const label = splitBilingual(isSettledCredit(c) ? CREDIT_SETTLED_LABEL : CATEGORY_LABEL[c.category]);
   const primary = t ?? s;
-  const summary = unhonoured ? voidSummary(c, unhonoured) : [
+  const identifiers = (settled: string): SummaryRow[] => [
     { label: '终端号 Terminal no', value: c.terminal_id },
     { label: '批次号 Batch no', value: c.batch_no ?? '不详 n/a' },
     { label: '凭证号 Voucher (trace) no', value: c.trace_no ?? '不详 n/a' },
@@ -218,7 +218,10 @@ export function buildEvidencePack(db: Db, caseId: string, opts: EvidenceOptions)
     { label: '卡号 Card no', value: str(primary, 'card_masked') ?? '不详 n/a' },
     { label: '交易时间 Date/time', value: c.txn_time },
     { label: '金额 Amount', value: `RMB ${formatYuan(c.amount_fen)}` },
-    { label: '清算日期 Settlement date', value: c.settle_date ?? '不详 n/a' },
+    { label: '清算日期 Settlement date', value: settled },
+  ];
+  const summary = unhonoured ? voidSummary(unhonoured, identifiers) : [
+    ...identifiers(c.settle_date ?? '不详 n/a'),
     ...(c.fee
       ? [
           { label: '实收手续费 Fee charged', value: `RMB ${formatYuan(c.fee.actual_fen)}` },

@@ -1,5 +1,4 @@
 import type { Bilingual } from '../../domain/disputes.js';
-import { formatYuan } from '../../domain/money.js';
 import type { ReportCase, ReportRecord } from '../model.js';
 import { str } from './fields.js';
 import type { Comparison, TimelineEvent } from './model.js';
@@ -49,22 +48,21 @@ export function noLineEvent(c: ReportCase, who: Bilingual): TimelineEvent | null
   };
 }
 
-/** The cover: every identifier is the void's; the sale's are there too, each labelled as the original sale's. */
-export function voidSummary(c: ReportCase, v: UnhonouredVoid): Array<{ label: string; value: string }> {
+export type SummaryRow = { label: string; value: string };
+
+/**
+ * The cover: every identifier is the void's (the case's own, as any pack's cover gives them, with the void as its
+ * record and no settlement line); the sale's are there too, each labelled as the original sale's.
+ */
+export function voidSummary(v: UnhonouredVoid, identifiers: (settled: string) => SummaryRow[]): SummaryRow[] {
   const na = '不详 n/a';
   const { sale, saleSettlement: ss } = v;
   const saleTime = sale ?? ss;
+  const own = identifiers(`无：${NO_LINE.zh} / none: ${NO_LINE.en}`);
   return [
-    { label: '终端号 Terminal no', value: c.terminal_id },
-    { label: '批次号 Batch no', value: c.batch_no ?? na },
+    ...own.slice(0, 2),
     { label: '交易类型 Type', value: '消费撤销 VOID' },
-    { label: '凭证号 Voucher (trace) no', value: c.trace_no ?? na },
-    { label: '参考号 Reference no (RRN)', value: c.rrn ?? na },
-    { label: '授权码 Auth code', value: str(v.void, 'auth_code') ?? na },
-    { label: '卡号 Card no', value: str(v.void, 'card_masked') ?? na },
-    { label: '交易时间 Date/time', value: c.txn_time },
-    { label: '金额 Amount', value: `RMB ${formatYuan(c.amount_fen)}` },
-    { label: '清算日期 Settlement date', value: `无：${NO_LINE.zh} / none: ${NO_LINE.en}` },
+    ...own.slice(2),
     { label: '原消费凭证号 Original sale trace no', value: str(sale, 'trace_no') ?? str(v.void, 'orig_trace_no') ?? na },
     { label: '原消费参考号 Original sale RRN', value: str(ss, 'rrn') ?? str(sale, 'rrn') ?? str(v.void, 'orig_rrn') ?? na },
     { label: '原消费授权码 Original sale auth code', value: str(ss, 'auth_code') ?? str(sale, 'auth_code') ?? na },
